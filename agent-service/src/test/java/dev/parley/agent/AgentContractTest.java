@@ -1,0 +1,18 @@
+package dev.parley.agent;
+
+import dev.parley.testing.ServiceContractTest;
+import dev.parley.testing.TestJwtKeys;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+
+/** The shared HTTP contract, against agent-service with its real dependencies. */
+@QuarkusTest
+@QuarkusTestResource(TestJwtKeys.class)
+class AgentContractTest extends ServiceContractTest {
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("kafka");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.parley.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** What every Parley service is configured with, under {@code parley.*}. */
+@ConfigMapping(prefix = "parley")
+public interface PlatformConfig {
+
+    /** The service's short name (gateway, conversation, ...), used in logs, metrics and events. */
+    String service();
+
+    /** Tenant identity settings. */
+    Tenant tenant();
+
+    /** Readiness check settings. */
+    Readiness readiness();
+
+    /** Secrets the production profile refuses to start without. */
+    Secrets secrets();
+
+    interface Tenant {
+        /**
+         * Key of {@code tenant_hash = HMAC-SHA256(key, tid)}; at least 32 bytes. The same on every service,
+         * different per environment. Required in production.
+         */
+        Optional<String> hashKey();
+    }
+
+    interface Readiness {
+        /** How long one readiness probe of a dependency may take before it counts as DOWN. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    interface Secrets {
+        /**
+         * Configuration properties that must be set, and not to a known development value, outside the dev and
+         * test profiles. Each service lists its own on top of the JWT key and the tenant key.
+         */
+        @WithDefault("mp.jwt.verify.publickey.location,parley.tenant.hash-key")
+        List<String> required();
+    }
+}
