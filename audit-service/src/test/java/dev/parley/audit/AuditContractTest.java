@@ -13,6 +13,6 @@ class AuditContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("kafka", "Reactive PostgreSQL connections health check", "Database connections health check");
+        return List.of("kafka", "postgresql");
     }
 }

@@ -13,6 +13,6 @@ class ConversationContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("kafka", "Reactive PostgreSQL connections health check", "Database connections health check", "Redis connection health check");
+        return List.of("kafka", "postgresql", "Redis connection health check");
     }
 }

@@ -79,7 +79,7 @@ class PlatformSmokeTest {
     @ParameterizedTest
     @MethodSource("services")
     void metricsAreScrapeable(String service) {
-        String body = given().port(SERVICES.get(service)).get("/q/metrics")
+        String body = given().port(SERVICES.get(service)).accept("text/plain").get("/q/metrics")
                 .then().statusCode(200).contentType(containsString("text/plain")).extract().asString();
         assertThat(body).contains("# TYPE jvm_memory_used_bytes gauge").contains("http_server_requests_seconds");
     }

@@ -13,6 +13,12 @@ public interface PlatformConfig {
     /** The service's short name (gateway, conversation, ...), used in logs, metrics and events. */
     String service();
 
+    /**
+     * The repository root when run from a checkout ({@code ./parley up} passes it); dev-profile paths such as the
+     * dev JWT key are relative to it. Unused in production.
+     */
+    Optional<String> home();
+
     /** Tenant identity settings. */
     Tenant tenant();
 
@@ -34,6 +40,13 @@ public interface PlatformConfig {
         /** How long one readiness probe of a dependency may take before it counts as DOWN. */
         @WithDefault("2s")
         Duration timeout();
+
+        /**
+         * Whether readiness probes the service's PostgreSQL database (build time: set it in the application.properties
+         * of services that own one).
+         */
+        @WithDefault("false")
+        boolean postgres();
     }
 
     interface Secrets {

@@ -37,14 +37,15 @@ public class KafkaReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         int millis = (int) timeout.toMillis();
-        return Uni.createFrom()
+        return TimedProbe.run(NAME, timeout, () -> Uni.createFrom()
                 .completionStage(() -> admin().describeCluster(new DescribeClusterOptions().timeoutMs(millis))
                         .nodes().toCompletionStage())
-                .ifNoItem().after(timeout).fail()
-                .map(nodes -> HealthCheckResponse.named(NAME).status(!nodes.isEmpty())
-                        .withData("brokers", nodes.size()).build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
-                        .withData("error", failure.getClass().getSimpleName()).build());
+                .map(nodes -> {
+                    if (nodes.isEmpty()) {
+                        throw new IllegalStateException("no brokers");
+                    }
+                    return nodes.size();
+                }));
     }
 
     private Admin admin() {
