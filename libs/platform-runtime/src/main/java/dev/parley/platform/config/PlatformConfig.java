@@ -25,6 +25,9 @@ public interface PlatformConfig {
     /** Readiness check settings. */
     Readiness readiness();
 
+    /** Distributed tracing. */
+    Tracing tracing();
+
     /** Secrets the production profile refuses to start without. */
     Secrets secrets();
 
@@ -47,6 +50,14 @@ public interface PlatformConfig {
          */
         @WithDefault("false")
         boolean postgres();
+    }
+
+    interface Tracing {
+        /**
+         * OTLP endpoint traces are exported to (e.g. {@code http://otel-collector:4317}); tracing is off while it is
+         * unset. See {@link TracingConfigSourceFactory}.
+         */
+        Optional<String> otlpEndpoint();
     }
 
     interface Secrets {

@@ -94,6 +94,11 @@ class KafkaReadinessTest {
             }
 
             @Override
+            public Tracing tracing() {
+                return Optional::empty;
+            }
+
+            @Override
             public Secrets secrets() {
                 return List::of;
             }
