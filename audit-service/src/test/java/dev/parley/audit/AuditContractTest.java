@@ -13,6 +13,6 @@ class AuditContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("kafka", "postgresql");
+        return List.of("kafka", "postgresql", "audit-ingest");
     }
 }

@@ -14,6 +14,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,9 +36,15 @@ public abstract class ServiceContractTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    @BeforeAll
+    static void auditTopicExists() {
+        TestTopics.ensureAuditTopic();
+    }
+
     @Test
     void readinessChecksEveryDependencyAndIsUp() {
         ValidatableResponse ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ready.body("checks.find { it.name == 'audit-path' }.status", equalTo("UP"));
         for (String check : readinessChecks()) {
             ready.body("checks.find { it.name == '%s' }.status".formatted(check), equalTo("UP"));
         }

@@ -2,7 +2,6 @@ package dev.parley.contracts.audit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +9,7 @@ import java.util.UUID;
  * One audited state change or security decision, as ARCHITECTURE.md defines it.
  *
  * <p>{@code tenantHash} and {@code actor} are keyed hashes, never raw ids. {@code details} carries counts, types,
- * ids and versions only, never message text or a PII value (the audit issue narrows its type further).
+ * ids and versions only, never message text or a PII value: {@link AuditDetails} cannot hold free text.
  */
 public record AuditEvent(
         UUID eventId,
@@ -23,7 +22,7 @@ public record AuditEvent(
         String resourceId,
         Outcome outcome,
         String requestId,
-        Map<String, Object> details) {
+        AuditDetails details) {
 
     public AuditEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -32,7 +31,7 @@ public record AuditEvent(
         Objects.requireNonNull(tenantHash, "tenantHash");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(outcome, "outcome");
-        details = details == null ? Map.of() : Map.copyOf(details);
+        details = details == null ? AuditDetails.none() : details;
     }
 
     /** How the audited action ended. */

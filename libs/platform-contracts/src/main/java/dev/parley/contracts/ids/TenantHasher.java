@@ -28,6 +28,14 @@ public final class TenantHasher {
         return new TenantHasher(tenantKey.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The stored form of a subject: keyed by its tenant too, so the same login in two tenants is two owners.
+     * Length-prefixed so that no (tenant, subject) pair can collide with another.
+     */
+    public String subjectHash(String tenantId, String subject) {
+        return hash(tenantId.length() + ":" + tenantId + "/" + subject);
+    }
+
     /** The lower-case hex HMAC-SHA256 of {@code value}. */
     public String hash(String value) {
         if (value == null || value.isEmpty()) {

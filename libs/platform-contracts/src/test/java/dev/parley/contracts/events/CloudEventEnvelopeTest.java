@@ -8,7 +8,6 @@ import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.contracts.ids.UuidV7;
 import io.cloudevents.CloudEvent;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,8 @@ class CloudEventEnvelopeTest {
 
     private final AuditEvent audit = new AuditEvent(UuidV7.next(), Instant.parse("2026-11-21T10:15:30Z"),
             "conversation", "a".repeat(64), "b".repeat(64), "conversation.created", "conversation",
-            UUID.randomUUID().toString(), AuditEvent.Outcome.SUCCESS, "req-1", Map.of("messages", 2));
+            UUID.randomUUID().toString(), AuditEvent.Outcome.SUCCESS, "req-1",
+            dev.parley.contracts.audit.AuditDetails.builder().count("messages", 2).flag("paged", true).code("model", "gpt-4o-mini").build());
 
     @Test
     void structuredJsonCarriesTheRequiredAttributes() throws Exception {

@@ -25,6 +25,9 @@ public interface PlatformConfig {
     /** Readiness check settings. */
     Readiness readiness();
 
+    /** Publishing audit events. */
+    Audit audit();
+
     /** Distributed tracing. */
     Tracing tracing();
 
@@ -50,6 +53,16 @@ public interface PlatformConfig {
          */
         @WithDefault("false")
         boolean postgres();
+    }
+
+    interface Audit {
+        /** The audit topic; tests use their own so they never mix with a running platform's trail. */
+        @WithDefault("parley.audit.v1")
+        String topic();
+
+        /** How long one audit event may take to be acknowledged, retries included, before the action fails. */
+        @WithDefault("10s")
+        Duration deliveryTimeout();
     }
 
     interface Tracing {

@@ -9,10 +9,13 @@ import java.util.TreeSet;
  * Who is calling, from the verified JWT: the tenant (only as its hash), the subject, roles and workspaces. Never
  * built from a request body or query.
  */
-public record Caller(String tenantHash, String subject, Set<String> roles, List<String> workspaces) {
+public record Caller(String tenantHash, String subject, String subjectHash, Set<String> roles, List<String> workspaces) {
 
     /** Identity attribute holding the tenant hash. */
     public static final String TENANT_HASH = "parley.tenantHash";
+
+    /** Identity attribute holding the subject hash (the stored owner / audit actor). */
+    public static final String SUBJECT_HASH = "parley.subjectHash";
 
     /** Identity attribute holding the workspace ids of the {@code wks} claim. */
     public static final String WORKSPACES = "parley.workspaces";
@@ -32,7 +35,8 @@ public record Caller(String tenantHash, String subject, Set<String> roles, List<
         if (tenantHash == null) {
             throw new IllegalStateException("identity was not augmented with a tenant");
         }
-        return new Caller(tenantHash, identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()),
+        return new Caller(tenantHash, identity.getPrincipal().getName(), identity.getAttribute(SUBJECT_HASH),
+                new TreeSet<>(identity.getRoles()),
                 workspaces == null ? List.of() : workspaces);
     }
 

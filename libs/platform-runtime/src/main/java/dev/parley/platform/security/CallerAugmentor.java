@@ -43,6 +43,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         MDC.put(Caller.MDC_TENANT_HASH, tenantHash);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(Caller.TENANT_HASH, tenantHash)
+                .addAttribute(Caller.SUBJECT_HASH, tenantHasher.subjectHash(tenantId, jwt.getSubject()))
                 .addAttribute(Caller.WORKSPACES, texts(jwt.getClaim("wks")))
                 .build());
     }

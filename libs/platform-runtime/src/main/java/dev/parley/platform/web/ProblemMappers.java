@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.parley.contracts.problem.Problem;
 import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.contracts.audit.AuditDetails;
+import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.platform.audit.AuditPublisher;
+import dev.parley.platform.security.Caller;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -33,9 +39,13 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ProblemResponses problems;
+    private final AuditPublisher audit;
+    private final SecurityIdentity identity;
 
-    public ProblemMappers(ProblemResponses problems) {
+    public ProblemMappers(ProblemResponses problems, AuditPublisher audit, SecurityIdentity identity) {
         this.problems = problems;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @ServerExceptionMapper
@@ -48,9 +58,21 @@ public class ProblemMappers {
         return respond(ProblemKind.UNAUTHORIZED, uri);
     }
 
+    /**
+     * A refused authenticated call is a security decision: it is recorded in the audit trail ({@code access.denied},
+     * the path template-free as resource id) before the 403 goes out. If the trail cannot take it, the caller still
+     * gets the 403 and the failure is counted.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemKind.FORBIDDEN, uri);
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
+        Response response = respond(ProblemKind.FORBIDDEN, uri);
+        if (identity.isAnonymous() || identity.getAttribute(Caller.TENANT_HASH) == null) {
+            return Uni.createFrom().item(response);
+        }
+        return audit.record(Caller.of(identity), "access.denied", "http-route", path(uri), AuditEvent.Outcome.DENIED,
+                        AuditDetails.none())
+                .onFailure().recoverWithNull()
+                .replaceWith(response);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,

@@ -53,11 +53,11 @@ class KafkaReadinessTest {
     }
 
     private static HealthCheckResponse probe(String bootstrap) {
-        KafkaReadiness readiness = new KafkaReadiness(Map.of("bootstrap.servers", bootstrap), config(Duration.ofMillis(800)));
+        KafkaAdmin admin = new KafkaAdmin(Map.of("bootstrap.servers", bootstrap), config(Duration.ofMillis(800)));
         try {
-            return readiness.call().await().atMost(Duration.ofSeconds(30));
+            return new KafkaReadiness(admin).call().await().atMost(Duration.ofSeconds(30));
         } finally {
-            readiness.close();
+            admin.close();
         }
     }
 
@@ -91,6 +91,11 @@ class KafkaReadinessTest {
                         return false;
                     }
                 };
+            }
+
+            @Override
+            public Audit audit() {
+                throw new UnsupportedOperationException();
             }
 
             @Override

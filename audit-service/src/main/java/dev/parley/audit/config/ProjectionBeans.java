@@ -1,0 +1,38 @@
+package dev.parley.audit.config;
+
+import dev.parley.audit.domain.CheckpointSigner;
+import dev.parley.audit.service.IngestGuard;
+import dev.parley.audit.service.RecordParser;
+import dev.parley.platform.security.SecretsGuard;
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+
+/** The audit projection's plain-Java parts, made from configuration. */
+public class ProjectionBeans {
+
+    @Produces
+    @Singleton
+    CheckpointSigner checkpointSigner(ProjectionConfig config, Config raw) {
+        boolean relaxed = raw.unwrap(SmallRyeConfig.class).getProfiles().stream()
+                .anyMatch(profile -> profile.equals("dev") || profile.equals("test"));
+        if (!relaxed) {
+            config.checkpoint().keys().forEach((kid, key) -> {
+                if (SecretsGuard.isDevelopmentValue(key)) {
+                    throw new IllegalStateException("Refusing to start audit: parley.projection.checkpoint.keys." + kid
+                            + " is a known development default");
+                }
+            });
+        }
+        return new CheckpointSigner(config.checkpoint().activeKid(), config.checkpoint().keys());
+    }
+
+    @Produces
+    @Singleton
+    RecordParser recordParser(Instance<IngestGuard> guards) {
+        return new RecordParser(List.copyOf(guards.stream().toList()));
+    }
+}

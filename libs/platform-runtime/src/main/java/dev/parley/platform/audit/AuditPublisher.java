@@ -1,0 +1,134 @@
+package dev.parley.platform.audit;
+
+import dev.parley.contracts.audit.AuditDetails;
+import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.audit.AuditProducer;
+import dev.parley.contracts.ids.RequestIds;
+import dev.parley.contracts.ids.UuidV7;
+import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.platform.config.PlatformConfig;
+import dev.parley.platform.security.Caller;
+import dev.parley.platform.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Records state changes and security decisions in the audit trail with a confirmed send: the returned Uni
+ * completes only once Kafka acknowledged the event on all in-sync replicas, and fails with a 503 problem otherwise,
+ * so the action it guards must not be reported as done. Services that own PostgreSQL use the transactional outbox
+ * instead, where the event commits with the change.
+ *
+ * <p>Metrics: {@code audited_state_changes_total{action}} counts confirmed events (what the projection must
+ * hold), {@code audit_events_failed_total} the ones that could not be confirmed.
+ */
+@ApplicationScoped
+public class AuditPublisher {
+
+    private static final Logger LOG = Logger.getLogger(AuditPublisher.class);
+
+    private final PlatformConfig config;
+    private final MeterRegistry registry;
+    private final Counter failed;
+    private final Map<String, Object> kafkaConfig;
+    private final AtomicReference<Instant> lastFailure = new AtomicReference<>();
+    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+    private volatile AuditProducer producer;
+
+    public AuditPublisher(PlatformConfig config, MeterRegistry registry,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.config = config;
+        this.registry = registry;
+        this.kafkaConfig = kafkaConfig;
+        this.failed = Counter.builder("audit.events.failed")
+                .description("Audit events that Kafka did not acknowledge within the delivery timeout")
+                .register(registry);
+    }
+
+    /** Records an action of {@code caller}; completes when the event is acknowledged. */
+    public Uni<Void> record(Caller caller, String action, String resourceType, String resourceId,
+            AuditEvent.Outcome outcome, AuditDetails details) {
+        AuditEvent event = new AuditEvent(UuidV7.next(), Instant.now(), config.service(), caller.tenantHash(),
+                caller.subjectHash(), action, resourceType, resourceId, outcome, currentRequestId(), details);
+        return publish(event);
+    }
+
+    /** Publishes a prepared event with a confirmed send. */
+    public Uni<Void> publish(AuditEvent event) {
+        return Uni.createFrom().completionStage(() -> producer().send(event))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().invoke(acknowledged -> {
+                    lastSuccess.set(Instant.now());
+                    Counter.builder("audited.state.changes")
+                            .description("State changes and security decisions recorded in the audit trail, by action")
+                            .tag("action", event.action()).register(registry).increment();
+                })
+                .onFailure().invoke(failure -> {
+                    lastFailure.set(Instant.now());
+                    failed.increment();
+                    LOG.errorf("audit event %s (%s) was not recorded: %s", event.eventId(), event.action(),
+                            failure.getMessage());
+                })
+                .onFailure().transform(failure -> new ProblemException(ProblemKind.UNAVAILABLE,
+                        "The audit trail could not record this action, so it was not carried out."))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Whether the last send failed, none succeeded since, and that failure is younger than {@code window}: an
+     * unready service gets no traffic to prove itself healthy again, so a failure only counts for a while.
+     */
+    public boolean recentlyFailing(java.time.Duration window) {
+        Instant failure = lastFailure.get();
+        Instant success = lastSuccess.get();
+        return failure != null && (success == null || failure.isAfter(success))
+                && failure.isAfter(Instant.now().minus(window));
+    }
+
+    public String topic() {
+        return config.audit().topic();
+    }
+
+    private AuditProducer producer() {
+        AuditProducer current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> extra = new HashMap<>();
+                    kafkaConfig.forEach((key, value) -> {
+                        if (ProducerConfig.configNames().contains(key) && !key.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+                            extra.put(key, value);
+                        }
+                    });
+                    producer = new AuditProducer(String.valueOf(kafkaConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)),
+                            config.audit().topic(), config.service(), config.audit().deliveryTimeout(), extra);
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private static String currentRequestId() {
+        Object id = MDC.get(RequestIds.MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
