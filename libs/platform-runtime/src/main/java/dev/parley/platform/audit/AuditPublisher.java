@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -66,19 +67,28 @@ public class AuditPublisher {
 
     /** Publishes a prepared event with a confirmed send. */
     public Uni<Void> publish(AuditEvent event) {
-        return Uni.createFrom().completionStage(() -> producer().send(event))
+        return publishRecord(record(event), event.action());
+    }
+
+    /** The Kafka record of {@code event}, as it goes on the wire (the outbox stores exactly this). */
+    public ProducerRecord<String, byte[]> record(AuditEvent event) {
+        return producer().record(event);
+    }
+
+    /** Sends a prepared record with a confirmed send; {@code action} labels the metrics. */
+    public Uni<Void> publishRecord(ProducerRecord<String, byte[]> record, String action) {
+        return Uni.createFrom().completionStage(() -> producer().send(record))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().invoke(acknowledged -> {
                     lastSuccess.set(Instant.now());
                     Counter.builder("audited.state.changes")
                             .description("State changes and security decisions recorded in the audit trail, by action")
-                            .tag("action", event.action()).register(registry).increment();
+                            .tag("action", action).register(registry).increment();
                 })
                 .onFailure().invoke(failure -> {
                     lastFailure.set(Instant.now());
                     failed.increment();
-                    LOG.errorf("audit event %s (%s) was not recorded: %s", event.eventId(), event.action(),
-                            failure.getMessage());
+                    LOG.errorf("audit event (%s) was not recorded: %s", action, failure.getMessage());
                 })
                 .onFailure().transform(failure -> new ProblemException(ProblemKind.UNAVAILABLE,
                         "The audit trail could not record this action, so it was not carried out."))

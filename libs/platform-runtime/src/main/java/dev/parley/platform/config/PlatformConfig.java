@@ -63,6 +63,13 @@ public interface PlatformConfig {
         /** How long one audit event may take to be acknowledged, retries included, before the action fails. */
         @WithDefault("10s")
         Duration deliveryTimeout();
+
+        /**
+         * Whether this service writes audit events through the transactional outbox (build time; services that own
+         * PostgreSQL, with {@code db/audit-outbox} in {@code quarkus.flyway.locations}).
+         */
+        @WithDefault("false")
+        boolean outbox();
     }
 
     interface Tracing {

@@ -1,0 +1,98 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.contracts.audit.AuditDetails;
+import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.events.CloudEventEnvelope;
+import dev.parley.contracts.ids.UuidV7;
+import dev.parley.platform.audit.AuditOutbox;
+import dev.parley.platform.audit.AuditOutboxRelay;
+import dev.parley.testing.TestJwtKeys;
+import dev.parley.testing.TestTopics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transactional outbox with the real database and broker: an event written in a committed transaction reaches
+ * the audit topic and leaves the outbox; one written in a rolled-back transaction never exists.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestJwtKeys.class)
+class AuditOutboxTest {
+
+    @Inject
+    AuditOutbox outbox;
+
+    @Inject
+    AuditOutboxRelay relay;
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void topic() {
+        TestTopics.ensureAuditTopic();
+    }
+
+    private static AuditEvent event() {
+        return new AuditEvent(UuidV7.next(), Instant.now(), "conversation", "e".repeat(64), "f".repeat(64),
+                "conversation.created", "conversation", UUID.randomUUID().toString(), AuditEvent.Outcome.SUCCESS,
+                null, AuditDetails.builder().count("messages", 0).build());
+    }
+
+    @Test
+    void committedEventsArePublishedAndRolledBackOnesNeverExist() throws Exception {
+        AuditEvent committed = event();
+        AuditEvent rolledBack = event();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestTopics.BOOTSTRAP, "group.id", "outbox-test-" + UUID.randomUUID(),
+                "auto.offset.reset", "latest", "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(TestTopics.AUDIT));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+
+            pool.withTransaction(tx -> outbox.add(tx, committed)).await().atMost(Duration.ofSeconds(10));
+            try {
+                pool.withTransaction(tx -> outbox.add(tx, rolledBack)
+                        .chain(() -> io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("change failed"))))
+                        .await().atMost(Duration.ofSeconds(10));
+            } catch (IllegalStateException expected) {
+                // the state change failed, so its audit event must vanish with it
+            }
+            relay.relayOnce().await().atMost(Duration.ofSeconds(20));
+
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < 50 && !seen.contains(committed.eventId().toString()); i++) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(CloudEventEnvelope.deserialize(record.value()).getId());
+                    assertThat(record.key()).isIn(committed.tenantHash());
+                }
+            }
+            assertThat(seen).contains(committed.eventId().toString()).doesNotContain(rolledBack.eventId().toString());
+        }
+        long left = pool.preparedQuery("SELECT count(*) FROM audit_outbox WHERE event_id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(new UUID[] {committed.eventId(), rolledBack.eventId()}))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+        assertThat(left).as("relayed rows leave the outbox; rolled-back rows were never there").isZero();
+    }
+}
