@@ -137,6 +137,21 @@ class AuditProjectionTest {
     }
 
     @Test
+    void anIdleTenantsTailIsSealedByATimedCheckpoint() throws Exception {
+        Tenant tenant = Tenant.fresh();
+        publish(tenant, 3, "quiet.tenant"); // fewer than the 5 that trigger a checkpoint by count
+        awaitStored(tenant, "quiet.tenant", 3);
+        long sealed = 0;
+        for (int i = 0; i < 100 && sealed == 0; i++) {
+            Thread.sleep(100);
+            sealed = scalar("SELECT count(*) FROM audit_checkpoint WHERE tenant_hash = ? AND seq = 3", tenant.hash());
+        }
+        assertThat(sealed).as("a checkpoint at seq 3 within the 2 s period").isEqualTo(1);
+        given().auth().oauth2(tenant.auditor()).get("/v1/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).body("checkpointsChecked", equalTo(1));
+    }
+
+    @Test
     void listsFiltersAndPagesNewestFirst() throws Exception {
         Tenant tenant = Tenant.fresh();
         List<AuditEvent> events = publish(tenant, 7, "case.updated");

@@ -137,6 +137,50 @@ public class ProjectionWriter {
         return new Written(fresh, events.size() - fresh, checkpoints, rejections.size());
     }
 
+    /**
+     * Signs a checkpoint for every tenant whose newest events are older than the checkpoint period and not yet
+     * covered by one, so an idle tenant's tail is sealed too. Heads being written right now are skipped.
+     */
+    public int sealIdleTenants() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sealed = 0;
+                Instant now = Instant.now();
+                try (PreparedStatement due = connection.prepareStatement("""
+                                SELECT tenant_hash, last_seq, last_hash FROM audit_chain_head
+                                WHERE since_checkpoint > 0 AND last_checkpoint_at <= ? FOR UPDATE SKIP LOCKED""");
+                        PreparedStatement checkpoint = connection.prepareStatement(
+                                "INSERT INTO audit_checkpoint (tenant_hash, seq, hash, kid, mac) VALUES (?, ?, ?, ?, ?)");
+                        PreparedStatement reset = connection.prepareStatement("""
+                                UPDATE audit_chain_head SET since_checkpoint = 0, last_checkpoint_at = ?
+                                WHERE tenant_hash = ?""")) {
+                    due.setTimestamp(1, Timestamp.from(now.minus(checkpointEvery)));
+                    try (ResultSet rows = due.executeQuery()) {
+                        while (rows.next()) {
+                            Head head = new Head();
+                            head.seq = rows.getLong(2);
+                            head.hash = rows.getString(3);
+                            sealed += addCheckpoint(checkpoint, rows.getString(1), head, now);
+                            reset.setTimestamp(1, Timestamp.from(now));
+                            reset.setString(2, rows.getString(1));
+                            reset.addBatch();
+                        }
+                    }
+                    if (sealed > 0) {
+                        checkpoint.executeBatch();
+                        reset.executeBatch();
+                    }
+                }
+                connection.commit();
+                return sealed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
     private int addCheckpoint(PreparedStatement checkpoint, String tenantHash, Head head, Instant now)
             throws SQLException {
         checkpoint.setString(1, tenantHash);

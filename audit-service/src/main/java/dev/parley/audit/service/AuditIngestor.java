@@ -40,6 +40,8 @@ import org.jboss.logging.Logger;
 public class AuditIngestor {
 
     private static final Logger LOG = Logger.getLogger(AuditIngestor.class);
+    /** How often tenants whose tail is older than the checkpoint period are sealed. */
+    private static final Duration SEAL_PERIOD = Duration.ofSeconds(1);
 
     private final ProjectionConfig config;
     private final ProjectionWriter writer;
@@ -128,10 +130,15 @@ public class AuditIngestor {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props)) {
             consumer = kafka;
             kafka.subscribe(List.of(topic));
+            long nextSeal = System.nanoTime();
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.ingest().pollTimeout());
                 if (!records.isEmpty()) {
                     ingest(kafka, records);
+                }
+                if (System.nanoTime() >= nextSeal) {
+                    sealIdleTenants();
+                    nextSeal = System.nanoTime() + SEAL_PERIOD.toNanos();
                 }
             }
         } catch (WakeupException e) {
@@ -186,6 +193,14 @@ public class AuditIngestor {
             LOG.errorf("audit batch of %d records not stored, will retry: %s", records.count(), e.getMessage());
             first.forEach(kafka::seek);
             sleep(config.ingest().retryBackoff());
+        }
+    }
+
+    private void sealIdleTenants() {
+        try {
+            writer.sealIdleTenants();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warnf("idle tenants not sealed, will retry: %s", e.getMessage());
         }
     }
 
