@@ -7,7 +7,6 @@ import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.contracts.audit.AuditProducer;
 import dev.parley.contracts.ids.TenantHasher;
 import dev.parley.contracts.ids.UuidV7;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,12 +45,12 @@ class AuditIngestBenchmark {
         double[] ingest = new double[runs];
         for (int run = 0; run < runs; run++) {
             String[] tenants = tenants("bench-" + run);
-            parley("stop", "audit");
+            ParleyCli.run("stop", "audit");
             long started = System.nanoTime();
             produceAll(tenants, events);
             double produceSeconds = (System.nanoTime() - started) / 1e9;
             produce[run] = events / produceSeconds;
-            parley("up");
+            ParleyCli.run("up");
             ingest[run] = drainRate(tenants, events);
             line("run %d: produced %d events in %.2f s (%.0f events/s, %.1f us/event); projection ingest %.0f events/s",
                     run + 1, events, produceSeconds, produce[run], 1e6 / produce[run], ingest[run]);
@@ -181,15 +180,5 @@ class AuditIngestBenchmark {
         String text = format.formatted(args);
         System.out.println(text);
         report.add(text);
-    }
-
-    private static void parley(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(PlatformSmokeTest.ROOT.resolve("parley").toString());
-        command.addAll(List.of(args));
-        File log = PlatformSmokeTest.ROOT.resolve(".parley/logs/bench-parley.log").toFile();
-        Process process = new ProcessBuilder(command).directory(PlatformSmokeTest.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        assertThat(process.waitFor()).isZero();
     }
 }

@@ -10,8 +10,6 @@ import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.contracts.audit.AuditProducer;
 import dev.parley.contracts.ids.TenantHasher;
 import dev.parley.contracts.ids.UuidV7;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,8 +47,8 @@ class AuditPipelineE2ETest {
     void projectionCountsEqualTheServicesCountersActionByAction() throws Exception {
         String tenant = "recon-" + UUID.randomUUID();
         String tenantHash = TenantHasher.ofSecret(PlatformSmokeTest.DEV_TENANT_KEY).hash(tenant);
-        String auditor = token(tenant, "auditor");
-        String user = token(tenant, "user");
+        String auditor = ParleyCli.token(tenant, "auditor");
+        String user = ParleyCli.token(tenant, "user");
         Map<String, Double> before = counters();
 
         for (int i = 0; i < 3; i++) {
@@ -109,13 +107,13 @@ class AuditPipelineE2ETest {
             });
             pause(3_000);
             int beforeOutage = confirmed.size();
-            parley("stop", "kafka");
+            ParleyCli.run("stop", "kafka");
             pause(5_000);
-            parley("up");
+            ParleyCli.run("up");
             pause(2_000);
-            parley("stop", "audit");
+            ParleyCli.run("stop", "audit");
             pause(2_000);
-            parley("up");
+            ParleyCli.run("up");
             pause(2_000);
             sending.set(false);
             stream.join(15_000);
@@ -135,7 +133,7 @@ class AuditPipelineE2ETest {
                 + " %d of them in the projection%n", confirmed.size(), present);
         assertThat(scalar("SELECT count(*) - count(DISTINCT event_id) FROM audit_event WHERE tenant_hash = ?", tenantHash))
                 .as("duplicates").isZero();
-        given().port(8084).auth().oauth2(token(tenant, "auditor")).get("/v1/audit/verify")
+        given().port(8084).auth().oauth2(ParleyCli.token(tenant, "auditor")).get("/v1/audit/verify")
                 .then().statusCode(200).body("valid", equalTo(true));
     }
 
@@ -191,24 +189,6 @@ class AuditPipelineE2ETest {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private static String token(String tenant, String roles) throws Exception {
-        Process process = new ProcessBuilder(PlatformSmokeTest.ROOT.resolve("parley").toString(), "token", "--tenant",
-                tenant, "--sub", "e2e-" + roles, "--roles", roles, "--ttl", "10m").start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(process.waitFor()).isZero();
-        return out;
-    }
-
-    private static void parley(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(PlatformSmokeTest.ROOT.resolve("parley").toString());
-        command.addAll(List.of(args));
-        File log = PlatformSmokeTest.ROOT.resolve(".parley/logs/e2e-parley.log").toFile();
-        Process process = new ProcessBuilder(command).directory(PlatformSmokeTest.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        assertThat(process.waitFor()).as("./parley %s (see %s)", String.join(" ", args), log).isZero();
     }
 
     private static void pause(long millis) {
