@@ -33,6 +33,6 @@ public class ProjectionBeans {
     @Produces
     @Singleton
     RecordParser recordParser(Instance<IngestGuard> guards) {
-        return new RecordParser(List.copyOf(guards.stream().toList()));
+        return new RecordParser(guards.stream().sorted(java.util.Comparator.comparingInt(IngestGuard::order)).toList());
     }
 }

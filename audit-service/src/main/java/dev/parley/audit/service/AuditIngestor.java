@@ -70,7 +70,8 @@ public class AuditIngestor {
         this.kafkaConfig = kafkaConfig;
         this.topic = platform.audit().topic();
         this.registry = registry;
-        this.guardNames = guards.stream().map(IngestGuard::name).toList();
+        this.guardNames = guards.stream().sorted(java.util.Comparator.comparingInt(IngestGuard::order))
+                .map(IngestGuard::name).toList();
         this.ingested = Counter.builder("audit.events.ingested").description("Audit events stored in the projection")
                 .register(registry);
         this.duplicates = Counter.builder("audit.events.duplicate")

@@ -12,6 +12,11 @@ public interface IngestGuard {
     /** A short, stable name for metrics ({@code audit_ingest_masked_total{guard}}). */
     String name();
 
+    /** Guards run in ascending order: the type check first, so later guards see clean details. */
+    default int order() {
+        return 0;
+    }
+
     /** Inspects the event data (the CloudEvent's {@code data} object) and returns the number of values masked. */
     int inspect(ObjectNode eventData);
 }

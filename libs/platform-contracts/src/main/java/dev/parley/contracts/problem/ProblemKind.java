@@ -16,6 +16,7 @@ public enum ProblemKind {
     CONFLICT(409, "conflict", "Conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    UNPROCESSABLE(422, "unprocessable", "Unprocessable content"),
     TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),

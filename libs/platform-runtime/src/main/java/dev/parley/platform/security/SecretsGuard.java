@@ -43,10 +43,20 @@ public final class SecretsGuard {
         return violations;
     }
 
+    /** Keys are often given in base64: a marked development key stays recognisable through that. */
+    private static String decodedBase64(String value) {
+        try {
+            return new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException notBase64) {
+            return "";
+        }
+    }
+
     /** Whether {@code value} is a development default: marked, guessable, or a key from {@code .parley/keys}. */
     public static boolean isDevelopmentValue(String value) {
         String normalized = value.trim().toLowerCase(Locale.ROOT);
         return normalized.contains(DEV_MARKER)
+                || decodedBase64(value.trim()).toLowerCase(Locale.ROOT).contains(DEV_MARKER)
                 || GUESSABLE.contains(normalized)
                 || normalized.replace('\\', '/').contains(".parley/keys/");
     }

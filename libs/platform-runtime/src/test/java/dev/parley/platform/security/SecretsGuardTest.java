@@ -41,7 +41,7 @@ class SecretsGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"parley", "postgres", "PASSWORD", " changeme ", "secret", "Dev-Only-anything",
-        "C:\\work\\.parley\\keys\\jwt-public.pem"})
+        "C:\\work\\.parley\\keys\\jwt-public.pem", "ZGV2LW9ubHktdmF1bHQta2V5LTAxMjM0NTY3ODlhYmM="})
     void recognisesDevelopmentValues(String value) {
         assertThat(SecretsGuard.isDevelopmentValue(value)).isTrue();
     }

@@ -1,0 +1,162 @@
+package dev.parley.compliance.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.compliance.config.ComplianceBeans;
+import dev.parley.contracts.audit.AuditDetails;
+import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.pii.Finding;
+import dev.parley.pii.PiiDetector;
+import dev.parley.pii.PiiType;
+import dev.parley.pii.Policy;
+import dev.parley.pii.Sensitivity;
+import dev.parley.pii.scrub.Operator;
+import dev.parley.pii.scrub.Placeholders;
+import dev.parley.pii.scrub.Scrubber;
+import dev.parley.pii.scrub.TokenVault;
+import dev.parley.platform.audit.AuditPublisher;
+import dev.parley.platform.security.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Scanning, scrubbing and detokenizing for a caller's tenant. Each scrub is audited with counts per type only.
+ * Metrics: {@code pii_findings_total{type}}, {@code pii_scrub_seconds}, {@code pii_bytes_scanned_total}.
+ */
+@ApplicationScoped
+public class Scrubbing {
+
+    private final TenantPolicies policies;
+    private final TokenVault vault;
+    private final byte[] hashKeyBase;
+    private final AuditPublisher audit;
+    private final MeterRegistry registry;
+    private final Timer scrubTimer;
+    private final Counter bytesScanned;
+
+    public Scrubbing(TenantPolicies policies, TokenVault vault, ComplianceBeans.HashKeyBase hashKeyBase,
+            AuditPublisher audit, MeterRegistry registry) {
+        this.policies = policies;
+        this.vault = vault;
+        this.hashKeyBase = hashKeyBase.key();
+        this.audit = audit;
+        this.registry = registry;
+        this.scrubTimer = Timer.builder("pii.scrub").description("Time to scan and scrub one text")
+                .publishPercentileHistogram().register(registry);
+        this.bytesScanned = Counter.builder("pii.bytes.scanned").description("Characters scanned for PII")
+                .baseUnit("bytes").register(registry);
+    }
+
+    public List<Finding> scan(Caller caller, String text, String level) {
+        List<Finding> findings = policies.detector(caller.tenantHash(), level).detect(text);
+        count(text, findings);
+        return findings;
+    }
+
+    /** A scrubbed text and what was replaced. */
+    public record Scrubbed(Scrubber.Result result, Sensitivity level, Operator operator) {}
+
+    public Scrubbed scrub(Caller caller, String text, String level, String operator, String conversationId) {
+        Timer.Sample sample = Timer.start(registry);
+        PiiDetector detector = policies.detector(caller.tenantHash(), level);
+        Policy policy = detector.policy();
+        Operator chosen = policies.defaultOperator(operator);
+        List<Finding> findings = detector.detect(text);
+        count(text, findings);
+        Scrubber scrubber = new Scrubber(chosen, policies.operators(policy, operator), tenantHashKey(caller.tenantHash()),
+                vault, policy.level() == Sensitivity.STRICT);
+        Scrubber.Result result = scrubber.scrub(text, findings, caller.tenantHash(), conversationId);
+        sample.stop(scrubTimer);
+        AuditDetails.Builder details = AuditDetails.builder().kind("level", policy.level()).kind("operator", chosen)
+                .count("findings", findings.size());
+        result.countsByType().forEach((type, count) -> details.count(detailKey(type), count));
+        audit.record(caller, "pii.scrubbed", "text", null, AuditEvent.Outcome.SUCCESS, details.build())
+                .await().atMost(Duration.ofSeconds(15));
+        return new Scrubbed(result, policy.level(), chosen);
+    }
+
+    /** Restores this tenant's and conversation's placeholders; others stay as they are. */
+    public String detokenize(Caller caller, String text, String conversationId) {
+        return Placeholders.restore(text, placeholder -> vault.original(caller.tenantHash(), conversationId, placeholder));
+    }
+
+    /** A finding in a JSON payload: where, and what. */
+    public record PathFinding(String path, PiiType type, int start, int end, double score) {}
+
+    /** Scans every string value (and object key) of a JSON document. */
+    public List<PathFinding> scanPayload(Caller caller, JsonNode json, String level) {
+        PiiDetector detector = policies.detector(caller.tenantHash(), level);
+        List<PathFinding> found = new ArrayList<>();
+        walk(detector, json, "$", found);
+        return found;
+    }
+
+    private void walk(PiiDetector detector, JsonNode node, String path, List<PathFinding> out) {
+        if (node.isTextual()) {
+            List<Finding> findings = detector.detect(node.asText());
+            count(node.asText(), findings);
+            findings.forEach(f -> out.add(new PathFinding(path, f.type(), f.start(), f.end(), f.score())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(detector, node.get(i), path + "[" + i + "]", out);
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String child = path + "['" + field.getKey().replace("'", "\\'") + "']";
+                for (Finding f : detector.detect(field.getKey())) {
+                    out.add(new PathFinding(child + ".key", f.type(), f.start(), f.end(), f.score()));
+                }
+                walk(detector, field.getValue(), child, out);
+            }
+        } else if (node.isNumber() && node.asText().length() >= 5) {
+            // numbers can be ids too (an SSN sent as a number): scan their text form
+            detector.detect(node.asText()).forEach(f -> out.add(new PathFinding(path, f.type(), f.start(), f.end(), f.score())));
+        }
+    }
+
+    private void count(String text, List<Finding> findings) {
+        bytesScanned.increment(text.length());
+        for (Finding finding : findings) {
+            Counter.builder("pii.findings").description("PII findings by type").tag("type", finding.type().name())
+                    .register(registry).increment();
+        }
+    }
+
+    /** Each tenant's own HMAC key: HMAC(base key, tenant hash). */
+    private byte[] tenantHashKey(String tenantHash) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hashKeyBase, "HmacSHA256"));
+            return mac.doFinal(tenantHash.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** {@code CREDIT_CARD} becomes the details key {@code creditCard}. */
+    static String detailKey(PiiType type) {
+        StringBuilder key = new StringBuilder();
+        boolean upper = false;
+        for (char c : type.name().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return key.toString();
+    }
+}

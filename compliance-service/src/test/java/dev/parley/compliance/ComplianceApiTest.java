@@ -1,0 +1,176 @@
+package dev.parley.compliance;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.parley.testing.TestJwtKeys;
+import dev.parley.testing.TestTokens;
+import dev.parley.testing.TestTopics;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The compliance API with the real Redis vault and Kafka audit topic. */
+@QuarkusTest
+@QuarkusTestResource(TestJwtKeys.class)
+class ComplianceApiTest {
+
+    private static final String MESSAGE = "Hi, I'm reachable at jane.roe@example.org, SSN 219-45-6789.";
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeAll
+    static void topic() {
+        TestTopics.ensureAuditTopic();
+    }
+
+    private static String token(String tenant) {
+        return TestTokens.valid(tenant, "agent@example.test", Set.of("user"), List.of("ws-1"));
+    }
+
+    @Test
+    void scanReportsTypesAndSpansWithoutValues() {
+        given().auth().oauth2(token("t-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("text", MESSAGE)).post("/v1/scan")
+                .then().statusCode(200)
+                .body("findings.type", hasItem("EMAIL"))
+                .body("findings.find { it.type == 'EMAIL' }.start", equalTo(21))
+                .body("findings.find { it.type == 'EMAIL' }.end", equalTo(41))
+                .body(not(containsString("jane.roe")));
+    }
+
+    @Test
+    void tokenizeThenDetokenizeOnlyInTheSameTenantAndConversation() {
+        String tenant = "t-" + UUID.randomUUID();
+        String conversation = UUID.randomUUID().toString();
+        String scrubbed = given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("text", MESSAGE, "operator", "tokenize", "conversationId", conversation))
+                .post("/v1/scrub").then().statusCode(200)
+                .body("text", not(containsString("jane.roe")))
+                .body("text", containsString("\u27E6EMAIL_1\u27E7"))
+                .body("findings.find { it.type == 'EMAIL' }.placeholder", equalTo("\u27E6EMAIL_1\u27E7"))
+                .body("stats.EMAIL", equalTo(1))
+                .extract().path("text");
+
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("text", scrubbed, "conversationId", conversation)).post("/v1/detokenize")
+                .then().statusCode(200).body("text", equalTo(MESSAGE));
+        given().auth().oauth2(token("other-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("text", scrubbed, "conversationId", conversation)).post("/v1/detokenize")
+                .then().statusCode(200).body("text", equalTo(scrubbed));
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("text", scrubbed, "conversationId", UUID.randomUUID().toString())).post("/v1/detokenize")
+                .then().statusCode(200).body("text", equalTo(scrubbed));
+
+        for (String key : redis.key().keys("parley:vault:*")) {
+            if (!key.contains(":n:")) {
+                assertThat(redis.value(String.class).get(key)).as(key).doesNotContain("jane.roe");
+            }
+            assertThat(key).doesNotContain("jane.roe");
+        }
+    }
+
+    @Test
+    void scrubbingIsAuditedWithCountsOnly() {
+        String tenant = "t-" + UUID.randomUUID();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestTopics.BOOTSTRAP,
+                "group.id", "compliance-test-" + UUID.randomUUID(), "auto.offset.reset", "latest",
+                "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(TestTopics.AUDIT));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+
+            given().auth().oauth2(token(tenant)).contentType(ContentType.JSON).body(Map.of("text", MESSAGE))
+                    .post("/v1/scrub").then().statusCode(200).body("text", containsString("[EMAIL]"));
+
+            String event = null;
+            for (int i = 0; i < 50 && event == null; i++) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String value = new String(record.value(), StandardCharsets.UTF_8);
+                    if (value.contains("pii.scrubbed") && value.contains("\"service\":\"compliance\"")) {
+                        event = value;
+                    }
+                }
+            }
+            assertThat(event).isNotNull().contains("\"email\":1").contains("\"operator\":\"REDACT\"")
+                    .doesNotContain("jane.roe").doesNotContain("219-45");
+        }
+    }
+
+    @Test
+    void unknownChoicesAreProblemsNamingTheField() {
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("text", "x", "level", "paranoid"))
+                .post("/v1/scrub").then().statusCode(400).body("errors[0].field", equalTo("level"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("text", "x", "operator", "shred"))
+                .post("/v1/scrub").then().statusCode(400).body("errors[0].field", equalTo("operator"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("text", MESSAGE, "operator", "tokenize"))
+                .post("/v1/scrub").then().statusCode(400).body("errors[0].field", equalTo("conversationId"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("level", "strict"))
+                .post("/v1/scan").then().statusCode(400).body("errors.field", hasItem("body.text"));
+        String big = "a".repeat(1_100_000);
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("text", big))
+                .post("/v1/scan").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void payloadScanNamesTheJsonPath() {
+        given().auth().oauth2(token("t-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("json", Map.of("messages", List.of(Map.of("role", "user", "content", MESSAGE)))))
+                .post("/v1/scan/payload").then().statusCode(200)
+                .body("findings.path", hasItem("$['messages'][0]['content']"));
+    }
+
+    @Test
+    void fieldEncryptionIsBoundToTenantAndFieldAndRefusesTampering() {
+        String tenant = "t-" + UUID.randomUUID();
+        String ciphertext = given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "plaintext", "Roe")).post("/v1/crypto/encrypt")
+                .then().statusCode(200).body("kid", equalTo("k1")).extract().path("ciphertext");
+        assertThat(ciphertext).startsWith("v1.k1.").doesNotContain("Roe");
+
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "ciphertext", ciphertext)).post("/v1/crypto/decrypt")
+                .then().statusCode(200).body("plaintext", equalTo("Roe"));
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.firstName", "ciphertext", ciphertext)).post("/v1/crypto/decrypt")
+                .then().statusCode(422).body("detail", containsString("another tenant or field"));
+        given().auth().oauth2(token("other-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "ciphertext", ciphertext)).post("/v1/crypto/decrypt")
+                .then().statusCode(422);
+        char last = ciphertext.charAt(ciphertext.length() - 1);
+        String tampered = ciphertext.substring(0, ciphertext.length() - 1) + (last == 'A' ? 'B' : 'A');
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "ciphertext", tampered)).post("/v1/crypto/decrypt")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "ciphertext", "v1.k9.AAAA.BBBB")).post("/v1/crypto/decrypt")
+                .then().statusCode(422).body("detail", containsString("unknown key id"));
+        String rotated = given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "ciphertext", ciphertext)).post("/v1/crypto/reencrypt")
+                .then().statusCode(200).extract().path("ciphertext");
+        assertThat(rotated).isNotEqualTo(ciphertext).startsWith("v1.k1.");
+    }
+}
