@@ -213,7 +213,7 @@ class AuditProjectionTest {
         Tenant tenant = Tenant.fresh();
         List<AuditEvent> events = publish(tenant, 3, "claim.flagged");
         AuditEvent hostile = new AuditEvent(UuidV7.next(), Instant.now(), "pipeline", tenant.hash(), null,
-                "claim.flagged", "claim", "=HYPERLINK(\"http://evil\")", AuditEvent.Outcome.SUCCESS, null, null);
+                "claim.flagged", "claim", "=cmd|'/c calc'!A0", AuditEvent.Outcome.SUCCESS, null, null);
         producer.sendConfirmed(hostile);
         awaitStored(tenant, "claim.flagged", 4);
 
@@ -228,7 +228,7 @@ class AuditProjectionTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("seq,eventId,occurredAt");
-        assertThat(lines.get(4)).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"").doesNotContain(",=HYPERLINK");
+        assertThat(lines.get(4)).contains(",'=cmd|'/c calc'!A0,").doesNotContain(",=cmd");
     }
 
     @Test

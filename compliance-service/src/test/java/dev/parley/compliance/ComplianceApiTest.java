@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,16 +90,7 @@ class ComplianceApiTest {
     @Test
     void scrubbingIsAuditedWithCountsOnly() {
         String tenant = "t-" + UUID.randomUUID();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestTopics.BOOTSTRAP,
-                "group.id", "compliance-test-" + UUID.randomUUID(), "auto.offset.reset", "latest",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(TestTopics.AUDIT));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            consumer.seekToEnd(consumer.assignment());
-            consumer.assignment().forEach(consumer::position);
+        try (KafkaConsumer<String, byte[]> consumer = TestTopics.tailAudit()) {
 
             given().auth().oauth2(token(tenant)).contentType(ContentType.JSON).body(Map.of("text", MESSAGE))
                     .post("/v1/scrub").then().statusCode(200).body("text", containsString("[EMAIL]"));

@@ -17,14 +17,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,16 +56,7 @@ class AuditOutboxTest {
     void committedEventsArePublishedAndRolledBackOnesNeverExist() throws Exception {
         AuditEvent committed = event();
         AuditEvent rolledBack = event();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestTopics.BOOTSTRAP, "group.id", "outbox-test-" + UUID.randomUUID(),
-                "auto.offset.reset", "latest", "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(TestTopics.AUDIT));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            consumer.seekToEnd(consumer.assignment());
-            consumer.assignment().forEach(consumer::position);
+        try (KafkaConsumer<String, byte[]> consumer = TestTopics.tailAudit()) {
 
             pool.withTransaction(tx -> outbox.add(tx, committed)).await().atMost(Duration.ofSeconds(10));
             try {

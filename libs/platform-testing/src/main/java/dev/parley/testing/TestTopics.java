@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -19,6 +22,25 @@ public final class TestTopics {
     public static final String BOOTSTRAP = "127.0.0.1:9092";
 
     private TestTopics() {}
+
+    /**
+     * A consumer of the test audit topic positioned at its current end, so a test sees only what happens after this
+     * call. Close it when done.
+     */
+    public static KafkaConsumer<String, byte[]> tailAudit() {
+        ensureAuditTopic();
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", BOOTSTRAP,
+                "group.id", "test-tail-" + java.util.UUID.randomUUID(), "auto.offset.reset", "latest",
+                "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()));
+        consumer.subscribe(List.of(AUDIT));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(java.time.Duration.ofMillis(100));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
+        return consumer;
+    }
 
     public static void ensureAuditTopic() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {

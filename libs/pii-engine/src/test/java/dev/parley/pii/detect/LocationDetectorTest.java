@@ -1,11 +1,11 @@
 package dev.parley.pii.detect;
 
-import static dev.parley.pii.detect.ProseFindings.HANG_GUARD;
-import static dev.parley.pii.detect.ProseFindings.count;
-import static dev.parley.pii.detect.ProseFindings.covered;
-import static dev.parley.pii.detect.ProseFindings.run;
-import static dev.parley.pii.detect.ProseFindings.scored;
-import static dev.parley.pii.detect.ProseFindings.single;
+import static dev.parley.pii.detect.Detections.HANG_GUARD;
+import static dev.parley.pii.detect.Detections.count;
+import static dev.parley.pii.detect.Detections.covered;
+import static dev.parley.pii.detect.Detections.run;
+import static dev.parley.pii.detect.Detections.scored;
+import static dev.parley.pii.detect.Detections.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

@@ -1,7 +1,7 @@
 package dev.parley.pii.detect;
 
-import static dev.parley.pii.detect.ProseFindings.HANG_GUARD;
-import static dev.parley.pii.detect.ProseFindings.count;
+import static dev.parley.pii.detect.Detections.HANG_GUARD;
+import static dev.parley.pii.detect.Detections.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
