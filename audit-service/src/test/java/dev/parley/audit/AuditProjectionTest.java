@@ -265,17 +265,20 @@ class AuditProjectionTest {
     }
 
     @Test
-    void verifyFindsARowAlteredBehindTheTriggersBack() throws Exception {
+    void verifyFindsARowAlteredWithTheTriggerSwitchedOff() throws Exception {
         Tenant tenant = Tenant.fresh();
         List<AuditEvent> events = publish(tenant, 8, "record.kept");
         awaitStored(tenant, "record.kept", 8);
-        try (Connection superuser = DriverManager.getConnection(DB, "postgres", "");
-                Statement statement = superuser.createStatement()) {
-            superuser.setAutoCommit(false);
-            statement.execute("SET LOCAL session_replication_role = replica"); // switches user triggers off
+        // someone with the owner's rights switches the append-only trigger off for one transaction
+        try (Connection owner = DriverManager.getConnection(DB, "parley", "parley");
+                Statement statement = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            statement.execute("SET LOCAL ROLE parley_audit_owner");
+            statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             int changed = statement.executeUpdate("UPDATE audit_event SET outcome = 'success' WHERE tenant_hash = '"
                     + tenant.hash() + "' AND seq = 4");
-            superuser.commit();
+            statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            owner.commit();
             assertThat(changed).isEqualTo(1);
         }
         given().auth().oauth2(tenant.auditor()).get("/v1/audit/verify").then().statusCode(200)

@@ -149,8 +149,12 @@ class ComplianceApiTest {
         given().auth().oauth2(token("other-" + UUID.randomUUID())).contentType(ContentType.JSON)
                 .body(Map.of("field", "member.lastName", "ciphertext", ciphertext)).post("/v1/crypto/decrypt")
                 .then().statusCode(422);
-        char last = ciphertext.charAt(ciphertext.length() - 1);
-        String tampered = ciphertext.substring(0, ciphertext.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // flip one bit of the sealed bytes (not a base64 character: the last one may only carry padding bits)
+        String[] parts = ciphertext.split("\\.");
+        byte[] sealed = java.util.Base64.getUrlDecoder().decode(parts[3]);
+        sealed[0] ^= 1;
+        String tampered = parts[0] + "." + parts[1] + "." + parts[2] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
         given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
                 .body(Map.of("field", "member.lastName", "ciphertext", tampered)).post("/v1/crypto/decrypt")
                 .then().statusCode(422).contentType("application/problem+json");
