@@ -87,6 +87,7 @@ class AuditPipelineE2ETest {
         String tenant = "fault-" + UUID.randomUUID();
         String tenantHash = TenantHasher.ofSecret(PlatformSmokeTest.DEV_TENANT_KEY).hash(tenant);
         List<UUID> confirmed = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
         Thread stream;
         try (AuditProducer producer = new AuditProducer("127.0.0.1:9092", "parley.audit.v1", "e2e-fault",
@@ -101,6 +102,7 @@ class AuditPipelineE2ETest {
                         confirmed.add(event.eventId());
                     } catch (AuditDeliveryException notConfirmed) {
                         // the broker is away: this one does not count as recorded
+                        refused.incrementAndGet();
                     }
                     pause(20);
                 }
@@ -118,6 +120,8 @@ class AuditPipelineE2ETest {
             sending.set(false);
             stream.join(15_000);
             assertThat(beforeOutage).as("events confirmed before the outage").isPositive();
+            assertThat(refused.get()).as("sends refused while the broker was down (is it one ./parley started?)")
+                    .isPositive();
             assertThat(confirmed.size()).as("events confirmed after it").isGreaterThan(beforeOutage);
         }
 
@@ -129,8 +133,8 @@ class AuditPipelineE2ETest {
             }
         }
         assertThat(present).as("confirmed events in the projection").isEqualTo(confirmed.size());
-        System.out.printf("fault test: %d events confirmed (broker stopped and restarted, audit-service restarted);"
-                + " %d of them in the projection%n", confirmed.size(), present);
+        System.out.printf("fault test: %d events confirmed, %d refused while the broker was down; %d of the confirmed"
+                + " in the projection after broker and audit-service restarts%n", confirmed.size(), refused.get(), present);
         assertThat(scalar("SELECT count(*) - count(DISTINCT event_id) FROM audit_event WHERE tenant_hash = ?", tenantHash))
                 .as("duplicates").isZero();
         given().port(8084).auth().oauth2(ParleyCli.token(tenant, "auditor")).get("/v1/audit/verify")
