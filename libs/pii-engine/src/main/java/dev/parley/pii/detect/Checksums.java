@@ -16,16 +16,28 @@ final class Checksums {
     private Checksums() {}
 
     /** The Luhn (mod 10) check over a string of digits, check digit last. */
-    static boolean luhn(CharSequence digits) {
-        if (digits.isEmpty()) {
-            return false;
-        }
-        int sum = 0;
+    static boolean luhn(String digits) {
+        return !digits.isEmpty() && luhnSum(digits, 0, digits.length(), 0) % 10 == 0;
+    }
+
+    /** {@link #npi(CharSequence)} over the ten characters at {@code from}, without copying them. */
+    static boolean npi(String text, int from) {
+        // Luhn over "80840" + the ten digits: the prefix's digits sit at even distances 10..14 from the check
+        // digit, so "0" and "8" count as they are and the "4" at distance 11 is doubled: 8 + 0 + 8 + 8 + 0 = 24
+        return luhnSum(text, from, from + 10, 24) % 10 == 0;
+    }
+
+    /**
+     * The Luhn sum of {@code text[from, to)} (check digit last) added to {@code start}; -1 when a character is not
+     * a digit, which no valid sum is congruent to.
+     */
+    private static int luhnSum(String text, int from, int to, int start) {
+        int sum = start;
         boolean doubled = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
+        for (int i = to - 1; i >= from; i--) {
+            int digit = text.charAt(i) - '0';
             if (digit < 0 || digit > 9) {
-                return false;
+                return -1;
             }
             if (doubled) {
                 digit *= 2;
@@ -36,22 +48,11 @@ final class Checksums {
             sum += digit;
             doubled = !doubled;
         }
-        return sum % 10 == 0;
+        return sum;
     }
 
-    /**
-     * An NPI's check: the Luhn check of the ten digits prefixed with {@code 80840}, the ISO health-card issuer
-     * prefix the NPI standard assumes.
-     */
-    static boolean npi(CharSequence tenDigits) {
-        return tenDigits.length() == 10 && luhn("80840" + tenDigits);
-    }
-
-    /**
-     * ISO 13616: the IBAN with its first four characters moved to the end, letters read as 10..35, is 1 mod 97.
-     * Letters of either case count the same.
-     */
-    static boolean iban(CharSequence iban) {
+    /** The mod-97 check of an IBAN (ISO 13616). */
+    static boolean iban(String iban) {
         int length = iban.length();
         if (length < 5) {
             return false;
@@ -71,6 +72,29 @@ final class Checksums {
             }
         }
         return remainder == 1;
+    }
+
+    private static final int[] ABA_WEIGHTS = {3, 7, 1, 3, 7, 1, 3, 7, 1};
+
+    /** {@link #aba(CharSequence)} over the nine characters at {@code from}, without copying them. */
+    static boolean aba(String text, int from) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            int digit = text.charAt(from + i) - '0';
+            if (digit < 0 || digit > 9) {
+                return false;
+            }
+            sum += ABA_WEIGHTS[i] * digit;
+        }
+        return sum % 10 == 0;
+    }
+
+    /**
+     * An NPI's check: the Luhn check of the ten digits prefixed with {@code 80840}, the ISO health-card issuer
+     * prefix the NPI standard assumes.
+     */
+    static boolean npi(CharSequence tenDigits) {
+        return tenDigits.length() == 10 && luhn("80840" + tenDigits);
     }
 
     /** An ABA routing number's check: 3, 7 and 1 weights repeated over the nine digits sum to a multiple of 10. */

@@ -262,14 +262,15 @@ public final class DateDetector implements Detector {
      * ("march 14, 1962") needs both a day and a year.
      */
     private static Match monthFirst(ProseTokens tokens, int i) {
+        int anyCase = CalendarWords.monthIgnoringCase(tokens, i);
+        if (anyCase == 0) {
+            return null;
+        }
         int month = CalendarWords.month(tokens, i);
         boolean needsYear = false;
         if (month == 0) {
-            month = CalendarWords.monthIgnoringCase(tokens, i);
+            month = anyCase;
             needsYear = true;
-        }
-        if (month == 0) {
-            return null;
         }
         int k = afterMonthPeriod(tokens, i);
         if (tokens.isNumber(k) && tokens.digits(k) <= 2 && !tokens.lineBreakBefore(k)) {

@@ -107,7 +107,7 @@ public final class IpAddressDetector implements Detector {
     }
 
     /** Four dot-separated decimal octets, each 0-255 in one to three digits. */
-    static boolean ipv4(CharSequence text, int start, int end) {
+    static boolean ipv4(String text, int start, int end) {
         int octets = 0;
         int octetStart = start;
         for (int k = start; k <= end; k++) {
@@ -136,7 +136,7 @@ public final class IpAddressDetector implements Detector {
      * {@code ::} stands for the rest), or 0 when it is not an IPv6 address. An embedded IPv4 counts as two groups
      * and may only come last.
      */
-    static int ipv6Groups(CharSequence text, int start, int end) {
+    static int ipv6Groups(String text, int start, int end) {
         int compressed = -1;
         for (int k = start; k + 1 < end; k++) {
             if (text.charAt(k) == ':' && text.charAt(k + 1) == ':') {
@@ -191,7 +191,7 @@ public final class IpAddressDetector implements Detector {
         return groups <= 7 ? groups : 0;
     }
 
-    private static boolean containsDot(CharSequence text, int from, int to) {
+    private static boolean containsDot(String text, int from, int to) {
         for (int k = from; k < to; k++) {
             if (text.charAt(k) == '.') {
                 return true;
@@ -201,6 +201,17 @@ public final class IpAddressDetector implements Detector {
     }
 
     private static boolean isRunChar(char c) {
-        return TextScan.isHexDigit(c) || c == ':' || c == '.';
+        return c < RUN_CHARS.length && RUN_CHARS[c];
+    }
+
+    /** Hex digits, colons and dots, by ASCII code. */
+    private static final boolean[] RUN_CHARS = runChars();
+
+    private static boolean[] runChars() {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = TextScan.isHexDigit(c) || c == ':' || c == '.';
+        }
+        return table;
     }
 }

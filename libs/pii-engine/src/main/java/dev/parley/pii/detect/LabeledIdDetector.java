@@ -88,6 +88,9 @@ public final class LabeledIdDetector implements Detector {
             new Label("cert", PiiType.LICENSE_NUMBER, true),
             new Label(BARE_ID, null, false)));
 
+    /** {@link #LABELS} by their (lower-case ASCII) first letter, longest first within each letter. */
+    private static final Label[][] LABELS_BY_FIRST = byFirstLetter(LABELS);
+
     /** Words between a label and its id that say "an id follows". */
     private static final List<String> QUALIFIERS = List.of("number", "num", "nbr", "no", "identifier", "id");
     /** Words between a label and its id that say nothing. */
@@ -107,10 +110,15 @@ public final class LabeledIdDetector implements Detector {
     public void detect(String text, List<Finding> out) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            if (!TextScan.isAsciiLetter(text.charAt(i)) || !TextScan.startsWord(text, i)) {
+            char c = text.charAt(i);
+            if (!TextScan.isAsciiLetter(c)) {
                 continue;
             }
-            for (Label label : LABELS) {
+            Label[] candidates = LABELS_BY_FIRST[c | 0x20];
+            if (candidates.length == 0 || !TextScan.startsWord(text, i)) {
+                continue;
+            }
+            for (Label label : candidates) {
                 if (!labelAt(text, i, label.text())) {
                     continue;
                 }
@@ -141,11 +149,11 @@ public final class LabeledIdDetector implements Detector {
         while (p > 0 && at - p < 3 && TextScan.isGroupSpace(text.charAt(p - 1))) {
             p--;
         }
-        if (p == at || p == 0 || !Character.isLetter(text.charAt(p - 1))) {
+        if (p == at || p == 0 || !TextScan.isLetter(text.charAt(p - 1))) {
             return false;
         }
         int wordStart = p;
-        while (wordStart > 0 && p - wordStart < 16 && Character.isLetter(text.charAt(wordStart - 1))) {
+        while (wordStart > 0 && p - wordStart < 16 && TextScan.isLetter(text.charAt(wordStart - 1))) {
             wordStart--;
         }
         String word = text.substring(wordStart, p).toLowerCase(Locale.ROOT);
@@ -164,7 +172,7 @@ public final class LabeledIdDetector implements Detector {
 
     private static boolean labelAt(String text, int at, String label) {
         int end = at + label.length();
-        return text.regionMatches(true, at, label, 0, label.length())
+        return TextScan.matchesIgnoreCase(text, at, label)
                 && (end == text.length() || !TextScan.isAsciiAlnum(text.charAt(end)));
     }
 
@@ -254,19 +262,26 @@ public final class LabeledIdDetector implements Detector {
 
     /** {@code 2024-01-15}, {@code 01-15-2024}: a date after "account opened" is not an account number. */
     private static boolean looksLikeDate(String text, int start, int end) {
-        String token = text.substring(start, end);
-        String[] parts = token.split("-", -1);
-        if (parts.length != 3) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || !part.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        int[] sizes = new int[3];
+        int parts = 0;
+        int partStart = start;
+        for (int k = start; k <= end; k++) {
+            if (k == end || text.charAt(k) == '-') {
+                if (parts == 3 || k == partStart) {
+                    return false;
+                }
+                sizes[parts++] = k - partStart;
+                partStart = k + 1;
+            } else if (!TextScan.isDigit(text.charAt(k))) {
                 return false;
             }
         }
-        int a = parts[0].length();
-        int b = parts[1].length();
-        int c = parts[2].length();
+        if (parts != 3) {
+            return false;
+        }
+        int a = sizes[0];
+        int b = sizes[1];
+        int c = sizes[2];
         return (a == 4 && b <= 2 && c <= 2) || (a <= 2 && b <= 2 && (c == 2 || c == 4));
     }
 
@@ -274,12 +289,21 @@ public final class LabeledIdDetector implements Detector {
     private static int wordAt(String text, int at, List<String> words) {
         for (String word : words) {
             int end = at + word.length();
-            if (text.regionMatches(true, at, word, 0, word.length())
+            if (TextScan.matchesIgnoreCase(text, at, word)
                     && (end == text.length() || !TextScan.isAsciiAlnum(text.charAt(end)))) {
                 return word.length();
             }
         }
         return 0;
+    }
+
+    private static Label[][] byFirstLetter(List<Label> labels) {
+        Label[][] table = new Label[128][];
+        for (char c = 0; c < 128; c++) {
+            char letter = c;
+            table[c] = labels.stream().filter(l -> l.text().charAt(0) == letter).toArray(Label[]::new);
+        }
+        return table;
     }
 
     private static List<Label> sortedLongestFirst(List<Label> labels) {

@@ -23,10 +23,13 @@ final class Lexicon {
     private static final String RESOURCE_ROOT = "/dev/parley/pii/";
 
     private final Set<String> entries;
+    /** Every proper leading part of a multi-token entry ("new" and "new york" for "new york city"). */
+    private final Set<String> prefixes;
     private final int longestPhrase;
 
-    private Lexicon(Set<String> entries, int longestPhrase) {
-        this.entries = Set.copyOf(entries);
+    private Lexicon(Set<String> entries, Set<String> prefixes, int longestPhrase) {
+        this.entries = new HashSet<>(entries);
+        this.prefixes = new HashSet<>(prefixes);
         this.longestPhrase = longestPhrase;
     }
 
@@ -36,15 +39,17 @@ final class Lexicon {
 
     static Lexicon of(List<String> phrases) {
         Set<String> entries = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
         int longest = 0;
         for (String phrase : phrases) {
-            ProseTokens tokens = ProseTokens.of(phrase);
+            ProseTokens tokens = ProseTokens.uncached(phrase);
             if (tokens.size() == 0) {
                 continue;
             }
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < tokens.size(); i++) {
                 if (i > 0) {
+                    prefixes.add(key.toString());
                     key.append(' ');
                 }
                 key.append(tokens.lower(i));
@@ -52,7 +57,7 @@ final class Lexicon {
             entries.add(key.toString());
             longest = Math.max(longest, tokens.size());
         }
-        return new Lexicon(entries, longest);
+        return new Lexicon(entries, prefixes, longest);
     }
 
     /** Reads a resource of {@code dev/parley/pii/}: one entry a line, blank lines and {@code #} comments skipped. */
@@ -98,19 +103,24 @@ final class Lexicon {
         if (!tokens.exists(i)) {
             return 0;
         }
-        int best = 0;
-        StringBuilder key = new StringBuilder();
-        for (int n = 1; n <= longestPhrase && tokens.exists(i + n - 1); n++) {
+        String first = tokens.lower(i);
+        int best = entries.contains(first) ? 1 : 0;
+        if (longestPhrase < 2 || !prefixes.contains(first)) {
+            return best;
+        }
+        StringBuilder key = new StringBuilder(first);
+        for (int n = 2; n <= longestPhrase && tokens.exists(i + n - 1); n++) {
             int k = i + n - 1;
-            if (n > 1) {
-                if (tokens.lineBreakBefore(k)) {
-                    break;
-                }
-                key.append(' ');
+            if (tokens.lineBreakBefore(k)) {
+                break;
             }
-            key.append(tokens.lower(k));
-            if (entries.contains(key.toString())) {
+            key.append(' ').append(tokens.lower(k));
+            String joined = key.toString();
+            if (entries.contains(joined)) {
                 best = n;
+            }
+            if (!prefixes.contains(joined)) {
+                break;
             }
         }
         return best;

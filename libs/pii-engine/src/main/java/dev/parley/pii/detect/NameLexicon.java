@@ -64,7 +64,62 @@ final class NameLexicon {
             "rivaroxaban", "dabigatran", "insulin", "glipizide", "glyburide", "pioglitazone", "sitagliptin",
             "empagliflozin", "dapagliflozin", "semaglutide", "liraglutide", "dulaglutide", "tirzepatide");
 
+    private static final int COMPUTED = 1;
+    private static final int NEVER = 2;
+    private static final int FIRST = 4;
+    private static final int SURNAME = 8;
+    private static final int COMMON = 16;
+
     private NameLexicon() {}
+
+    /** The lookups below for the stem of token {@code i}, computed once per token and cached in {@code tokens}. */
+    private static int flags(ProseTokens tokens, int i) {
+        int flags = tokens.nameFlags(i);
+        if (flags != 0) {
+            return flags;
+        }
+        String stem = tokens.stem(i);
+        flags = COMPUTED;
+        if (isNeverAName(stem)) {
+            flags |= NEVER;
+        }
+        if (isFirstName(stem)) {
+            flags |= FIRST;
+        }
+        if (isSurname(stem)) {
+            flags |= SURNAME;
+        }
+        if (isCommonWord(stem)) {
+            flags |= COMMON;
+        }
+        tokens.setNameFlags(i, (byte) flags);
+        return flags;
+    }
+
+    /** {@link #isNeverAName} of the stem of token {@code i}, which must exist. */
+    static boolean isNeverAName(ProseTokens tokens, int i) {
+        return (flags(tokens, i) & NEVER) != 0;
+    }
+
+    /** {@link #isFirstName} of the stem of token {@code i}, which must exist. */
+    static boolean isFirstName(ProseTokens tokens, int i) {
+        return (flags(tokens, i) & FIRST) != 0;
+    }
+
+    /** {@link #isSurname} of the stem of token {@code i}, which must exist. */
+    static boolean isSurname(ProseTokens tokens, int i) {
+        return (flags(tokens, i) & SURNAME) != 0;
+    }
+
+    /** {@link #isKnownName} of the stem of token {@code i}, which must exist. */
+    static boolean isKnownName(ProseTokens tokens, int i) {
+        return (flags(tokens, i) & (FIRST | SURNAME)) != 0;
+    }
+
+    /** {@link #isCommonWord} of the stem of token {@code i}, which must exist. */
+    static boolean isCommonWord(ProseTokens tokens, int i) {
+        return (flags(tokens, i) & COMMON) != 0;
+    }
 
     static boolean isFirstName(String word) {
         return FIRST_NAMES.contains(word);

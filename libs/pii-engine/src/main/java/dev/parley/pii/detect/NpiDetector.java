@@ -44,7 +44,7 @@ public final class NpiDetector implements Detector {
                     || !TextScan.numberEndsAt(text, i + 10)) {
                 continue;
             }
-            if (Checksums.npi(text.substring(i, i + 10))) {
+            if (Checksums.npi(text, i)) {
                 double score = TextScan.otherLabelNearer(text, i, CUE_WINDOW, CUES, OTHER_CUES) ? LABELED_OTHERWISE
                         : TextScan.cueBefore(text, i, CUE_WINDOW, CUES) ? CUED : UNCUED;
                 out.add(new Finding(PiiType.NPI, i, i + 10, score, name()));

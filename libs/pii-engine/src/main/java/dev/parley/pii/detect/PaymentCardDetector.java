@@ -69,6 +69,19 @@ public final class PaymentCardDetector implements Detector {
         if (first < MIN_GROUP || first > MAX_GROUP) {
             return -1;
         }
+        // a single group is too short to be a card: only a separator and a second group can make one
+        int afterFirst = start + first;
+        if (afterFirst + 1 >= text.length()) {
+            return -1;
+        }
+        char firstSeparator = text.charAt(afterFirst);
+        if (firstSeparator != ' ' && firstSeparator != '-') {
+            return -1;
+        }
+        int second = TextScan.digitsAt(text, afterFirst + 1, MAX_GROUP);
+        if (second < MIN_GROUP || second > MAX_GROUP) {
+            return -1;
+        }
         // groups with one kind of separator; remember where each group ends and the digits so far
         int[] groupEnds = new int[MAX_DIGITS];
         int groups = 0;

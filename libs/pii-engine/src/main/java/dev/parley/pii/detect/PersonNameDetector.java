@@ -2,7 +2,9 @@ package dev.parley.pii.detect;
 
 import dev.parley.pii.Finding;
 import dev.parley.pii.PiiType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -86,6 +88,51 @@ public final class PersonNameDetector implements Detector {
             "evaluated by", "cosigned by", "dictated by", "talked to", "talked with", "met with", "this is");
 
     private static final Set<String> SUFFIXES = Set.of("jr", "sr");
+    private static final int R_TITLE = 1;
+    private static final int R_CAPITALIZED_TITLE = 2;
+    private static final int R_COLON_LABEL = 4;
+    private static final int R_GREETING = 8;
+    private static final int R_SIGN_OFF = 16;
+    private static final int R_RELATION = 32;
+    private static final int R_BARE_LABEL = 64;
+    private static final int R_PHRASE_HEAD = 128;
+    private static final int R_SPECIAL = 256;
+
+    /**
+     * The sets above merged into one map from a word to the bits of the sets holding it, so that each token costs
+     * one lookup. {@code R_PHRASE_HEAD} marks first words of {@link #PHRASE_LABELS}; {@code R_SPECIAL} marks
+     * "name" and "thank", which {@link #labelAt} checks by themselves.
+     */
+    private static final Map<String, Integer> ROLES = roles();
+
+    private static Map<String, Integer> roles() {
+        Map<String, Integer> roles = new HashMap<>();
+        addRole(roles, TITLES, R_TITLE);
+        addRole(roles, CAPITALIZED_TITLES, R_CAPITALIZED_TITLE);
+        addRole(roles, COLON_LABELS, R_COLON_LABEL);
+        addRole(roles, GREETINGS, R_GREETING);
+        addRole(roles, SIGN_OFFS, R_SIGN_OFF);
+        addRole(roles, RELATIONS, R_RELATION);
+        addRole(roles, BARE_LABELS, R_BARE_LABEL);
+        for (String phrase : PHRASE_LABELS) {
+            roles.merge(phrase.substring(0, phrase.indexOf(' ')), R_PHRASE_HEAD, (a, b) -> a | b);
+        }
+        addRole(roles, Set.of("name", "thank"), R_SPECIAL);
+        return roles;
+    }
+
+    private static void addRole(Map<String, Integer> roles, Set<String> words, int role) {
+        for (String word : words) {
+            roles.merge(word, role, (a, b) -> a | b);
+        }
+    }
+
+    private static int roles(String word) {
+        Integer roles = ROLES.get(word);
+        return roles == null ? 0 : roles;
+    }
+
+
     private static final Set<String> ROMAN_SUFFIXES = Set.of("II", "III", "IV");
 
     @Override
@@ -103,9 +150,25 @@ public final class PersonNameDetector implements Detector {
         ProseTokens tokens = ProseTokens.of(text);
         int i = 0;
         while (i < tokens.size()) {
+            if (cannotStartMatch(tokens, i)) {
+                i++;
+                continue;
+            }
             int next = matchAt(tokens, i, out);
             i = Math.max(next, i + 1);
         }
+    }
+
+    /**
+     * A quick test that no rule of {@link #matchAt} applies at token {@code i}: a number or a mark other than the
+     * hyphen of a signature delimiter, or a word not capitalized that is no label or title. Every rule needs one of
+     * those: a label or title word, a capitalized word, or "--".
+     */
+    private static boolean cannotStartMatch(ProseTokens tokens, int i) {
+        if (!tokens.isWord(i)) {
+            return !tokens.isMark(i, '-');
+        }
+        return !tokens.isCapitalized(i) && roles(tokens.lower(i)) == 0;
     }
 
     /** Tries each rule at token {@code i}; returns the index to continue from. */
@@ -141,7 +204,7 @@ public final class PersonNameDetector implements Detector {
      * apply.
      */
     private int describedOrCredentialed(ProseTokens tokens, int i, List<Finding> out) {
-        if (!tokens.isCapitalized(i) || NameLexicon.isNeverAName(tokens.stem(i))) {
+        if (!tokens.isCapitalized(i) || NameLexicon.isNeverAName(tokens, i)) {
             return -1;
         }
         Name reversed = Name.lastCommaFirst(tokens, i);
@@ -164,7 +227,7 @@ public final class PersonNameDetector implements Detector {
         } else {
             return -1;
         }
-        if (name.words > 2 && !NameLexicon.isKnownName(tokens.stem(i))) {
+        if (name.words > 2 && !NameLexicon.isKnownName(tokens, i)) {
             return i + 1;
         }
         out.add(name.finding(tokens, score, name()));
@@ -254,18 +317,17 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isTitleCase(i)) {
             return i + 1;
         }
-        String word = tokens.stem(i);
-        if (NameLexicon.isNeverAName(word) || !NameLexicon.isKnownName(word)) {
+        if (NameLexicon.isNeverAName(tokens, i) || !NameLexicon.isKnownName(tokens, i)) {
             return i + 1;
         }
-        boolean commonWord = NameLexicon.isCommonWord(word);
-        if (NameLexicon.isFirstName(word) && !tokens.isPossessive(i)) {
+        boolean commonWord = NameLexicon.isCommonWord(tokens, i);
+        if (NameLexicon.isFirstName(tokens, i) && !tokens.isPossessive(i)) {
             Name name = Name.parse(tokens, i, false, false);
             if (name != null && name.words >= 2) {
                 if (namesSomethingElse(tokens, name.lastWord) || namesAPlace(tokens, i, name.lastWord)) {
                     return name.end;
                 }
-                if (!commonWord || NameLexicon.isSurname(tokens.stem(name.lastWord))) {
+                if (!commonWord || NameLexicon.isSurname(tokens, name.lastWord)) {
                     out.add(name.finding(tokens, FIRST_AND_LAST, name()));
                     return name.end;
                 }
@@ -308,7 +370,8 @@ public final class PersonNameDetector implements Detector {
             return 0;
         }
         String word = tokens.lower(i);
-        boolean title = TITLES.contains(word) || CAPITALIZED_TITLES.contains(word) && tokens.isCapitalized(i);
+        int roles = roles(word);
+        boolean title = (roles & R_TITLE) != 0 || (roles & R_CAPITALIZED_TITLE) != 0 && tokens.isCapitalized(i);
         if (!title || word.equals("dr") && endsStreetName(tokens, i)) {
             return 0;
         }
@@ -335,36 +398,42 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i) || tokens.length(i) > 11) {
             return null;
         }
-        if (tokens.is(i, "name")) {
+        String word = tokens.lower(i);
+        int roles = roles(word);
+        if (roles == 0) {
+            return null;
+        }
+        if (word.equals("name")) {
             if (tokens.isMark(i + 1, ':') || tokens.is(i + 1, "is")) {
                 return new Label(i + 2, LabelKind.NAME_ONLY);
             }
             return null;
         }
-        String word = tokens.lower(i);
-        if (tokens.isMark(i + 1, ':') && COLON_LABELS.contains(word)) {
+        if ((roles & R_COLON_LABEL) != 0 && tokens.isMark(i + 1, ':')) {
             return new Label(i + 2, LabelKind.OTHER);
         }
-        boolean joined = tokens.is(i + 1, "by") || tokens.is(i + 1, "with") || tokens.is(i + 1, "to")
-                || tokens.is(i + 1, "is");
-        if (joined && PHRASE_LABELS.contains(word + " " + tokens.lower(i + 1))) {
-            int next = tokens.isMark(i + 2, ':') ? i + 3 : i + 2;
-            return new Label(next, LabelKind.OTHER);
+        if ((roles & R_PHRASE_HEAD) != 0) {
+            boolean joined = tokens.is(i + 1, "by") || tokens.is(i + 1, "with") || tokens.is(i + 1, "to")
+                    || tokens.is(i + 1, "is");
+            if (joined && PHRASE_LABELS.contains(word + " " + tokens.lower(i + 1))) {
+                int next = tokens.isMark(i + 2, ':') ? i + 3 : i + 2;
+                return new Label(next, LabelKind.OTHER);
+            }
         }
-        if (GREETINGS.contains(word)) {
+        if ((roles & R_GREETING) != 0) {
             return new Label(afterSelfIntroduction(tokens, tokens.isMark(i + 1, ',') ? i + 2 : i + 1),
                     LabelKind.OTHER);
         }
-        if (tokens.isMark(i + 1, ',') && SIGN_OFFS.contains(word)) {
+        if ((roles & R_SIGN_OFF) != 0 && tokens.isMark(i + 1, ',')) {
             return new Label(i + 2, LabelKind.OTHER);
         }
-        if (tokens.is(i, "thank") && tokens.is(i + 1, "you") && tokens.isMark(i + 2, ',')) {
+        if (word.equals("thank") && tokens.is(i + 1, "you") && tokens.isMark(i + 2, ',')) {
             return new Label(i + 3, LabelKind.OTHER);
         }
-        if (RELATIONS.contains(word)) {
+        if ((roles & R_RELATION) != 0) {
             return new Label(i + 1, LabelKind.OTHER);
         }
-        if (BARE_LABELS.contains(word) && !tokens.isMark(i + 1, ':')) {
+        if ((roles & R_BARE_LABEL) != 0 && !tokens.isMark(i + 1, ':')) {
             return new Label(i + 1, LabelKind.BARE);
         }
         return null;
@@ -448,9 +517,9 @@ public final class PersonNameDetector implements Detector {
                     break;
                 }
                 shape = wordShape;
-                String stem = tokens.stem(k);
-                known |= NameLexicon.isKnownName(stem);
-                distinctive |= NameLexicon.isKnownName(stem) && !NameLexicon.isCommonWord(stem);
+                boolean listed = NameLexicon.isKnownName(tokens, k);
+                known |= listed;
+                distinctive |= listed && !NameLexicon.isCommonWord(tokens, k);
                 words++;
                 parts++;
                 lastWord = k;
@@ -490,7 +559,7 @@ public final class PersonNameDetector implements Detector {
             if (given == null || given.words > 2 || namePartShape(tokens, p + 2, true, false) != last) {
                 return null;
             }
-            boolean known = given.known || NameLexicon.isKnownName(tokens.stem(p));
+            boolean known = given.known || NameLexicon.isKnownName(tokens, p);
             return new Name(p, given.lastWord, given.end, given.words + 1, known, true, given.suffixed);
         }
 
@@ -507,8 +576,7 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(k) || tokens.length(k) < 2) {
             return null;
         }
-        String word = tokens.stem(k);
-        if (NameLexicon.isNeverAName(word)) {
+        if (NameLexicon.isNeverAName(tokens, k)) {
             return null;
         }
         if (tokens.isTitleCase(k)) {
@@ -517,7 +585,7 @@ public final class PersonNameDetector implements Detector {
         if (cued && tokens.isUpperCase(k)) {
             return Shape.CAPITALS;
         }
-        if (lenient && tokens.isLowerCase(k) && NameLexicon.isKnownName(word)) {
+        if (lenient && tokens.isLowerCase(k) && NameLexicon.isKnownName(tokens, k)) {
             return Shape.LOWER_CASE;
         }
         return null;

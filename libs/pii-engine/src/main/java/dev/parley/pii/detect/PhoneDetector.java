@@ -116,7 +116,7 @@ public final class PhoneDetector implements Detector {
         if (p == start || p == 0 || !TextScan.isAsciiLetter(text.charAt(p - 1)) || !TextScan.startsWord(text, p - 1)) {
             return 0;
         }
-        return Character.toLowerCase(text.charAt(p - 1));
+        return TextScan.lower(text.charAt(p - 1));
     }
 
     /** A NANP number at {@code start}, with an optional trunk {@code 1} when {@code trunk} is allowed. */
@@ -286,12 +286,12 @@ public final class PhoneDetector implements Detector {
         }
         int marker = 0;
         for (String candidate : EXTENSION_MARKERS) {
-            if (text.regionMatches(true, q, candidate, 0, candidate.length())) {
+            if (TextScan.matchesIgnoreCase(text, q, candidate)) {
                 marker = candidate.length();
                 break;
             }
         }
-        if (marker == 0 || (q + marker < length && Character.isLetter(text.charAt(q + marker)))) {
+        if (marker == 0 || (q + marker < length && TextScan.isLetter(text.charAt(q + marker)))) {
             return -1;
         }
         q += marker;

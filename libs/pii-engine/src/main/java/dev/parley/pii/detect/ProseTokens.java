@@ -26,6 +26,25 @@ final class ProseTokens {
     private int[] ends;
     private byte[] kinds;
     private boolean[] lineBreaks;
+    /** Lower-case forms and stems of tokens, filled in on first use. */
+    private String[] lowers;
+    private String[] stems;
+    /** Per-token flags computed on demand by {@link NameLexicon}; 0 means not yet computed. */
+    private byte[] nameFlags;
+    /** Lower-case forms made so far, an open-addressing table, so repeated words share one string. */
+    private String[] interned;
+    private int internedCount;
+
+    /** Past this many distinct words, new lower-case forms are made but no longer kept in {@link #interned}. */
+    private static final int MAX_INTERNED = 1 << 16;
+
+    /**
+     * The last tokenization made on each thread, so the narrative detectors run one after another on the same text
+     * (as {@code PiiDetector} runs them) split it once. Keyed by the text's identity; confined to its thread, so the
+     * lazily filled caches above need no synchronization. Each thread keeps its last text reachable until it
+     * splits another.
+     */
+    private static final ThreadLocal<ProseTokens> LAST = new ThreadLocal<>();
 
     private ProseTokens(String text) {
         this.text = text;
@@ -37,6 +56,18 @@ final class ProseTokens {
     }
 
     static ProseTokens of(String text) {
+        ProseTokens last = LAST.get();
+        if (last != null && last.text == text) {
+            return last;
+        }
+        ProseTokens tokens = new ProseTokens(text);
+        tokens.split();
+        LAST.set(tokens);
+        return tokens;
+    }
+
+    /** A fresh tokenization, not shared through the per-thread cache (for lexicon phrases). */
+    static ProseTokens uncached(String text) {
         ProseTokens tokens = new ProseTokens(text);
         tokens.split();
         return tokens;
@@ -48,20 +79,20 @@ final class ProseTokens {
         boolean lineBreak = false;
         while (i < length) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
+            if (isSpace(c)) {
                 lineBreak |= c == '\n' || c == '\r';
                 i++;
                 continue;
             }
             int end;
             byte kind;
-            if (Character.isLetter(c)) {
+            if (isLetter(c)) {
                 end = i + 1;
                 while (end < length) {
                     char next = text.charAt(end);
-                    if (Character.isLetter(next)) {
+                    if (isLetter(next)) {
                         end++;
-                    } else if (isInnerJoiner(next) && end + 1 < length && Character.isLetter(text.charAt(end + 1))) {
+                    } else if (isInnerJoiner(next) && end + 1 < length && isLetter(text.charAt(end + 1))) {
                         end += 2;
                     } else {
                         break;
@@ -82,6 +113,38 @@ final class ProseTokens {
             lineBreak = false;
             i = end;
         }
+    }
+
+    /** {@link Character#isWhitespace} or a no-break space, with ASCII answered without a table lookup. */
+    private static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+        }
+        return c == '\u00A0' || Character.isWhitespace(c);
+    }
+
+    /** {@link Character#isLetter}, with ASCII answered without a table lookup. */
+    private static boolean isLetter(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetter(c);
+    }
+
+    /** {@link Character#isUpperCase}, with ASCII answered without a table lookup. */
+    private static boolean isUpper(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z';
+        }
+        return Character.isUpperCase(c);
+    }
+
+    /** {@link Character#isLowerCase}, with ASCII answered without a table lookup. */
+    private static boolean isLower(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z';
+        }
+        return Character.isLowerCase(c);
     }
 
     private static boolean isInnerJoiner(char c) {
@@ -168,7 +231,112 @@ final class ProseTokens {
     }
 
     String lower(int i) {
-        return exists(i) ? text(i).toLowerCase(Locale.ROOT) : "";
+        if (!exists(i)) {
+            return "";
+        }
+        String[] cache = lowers;
+        if (cache == null) {
+            cache = lowers = new String[size];
+        }
+        String lower = cache[i];
+        if (lower == null) {
+            lower = cache[i] = computeLower(i);
+        }
+        return lower;
+    }
+
+    /**
+     * The lower-case form of token {@code i}. An ASCII token is looked up, by a hash of its lower-cased characters
+     * computed in place, in a table of the forms made so far, so a word repeated through the text gets one shared
+     * string (with its hash code already computed) instead of a new one each time.
+     */
+    private String computeLower(int i) {
+        int start = starts[i];
+        int end = ends[i];
+        int hash = 0;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c >= 0x80) {
+                return text.substring(start, end).toLowerCase(Locale.ROOT);
+            }
+            hash = 31 * hash + lowerAscii(c);
+        }
+        String[] table = interned;
+        if (table == null) {
+            table = interned = new String[256];
+        }
+        int mask = table.length - 1;
+        int slot = spread(hash) & mask;
+        for (String candidate; (candidate = table[slot]) != null; slot = (slot + 1) & mask) {
+            if (sameLowerAscii(candidate, start, end)) {
+                return candidate;
+            }
+        }
+        String lower = lowerAscii(start, end);
+        if (internedCount < MAX_INTERNED) {
+            table[slot] = lower;
+            internedCount++;
+            if (internedCount * 2 > table.length) {
+                growInterned();
+            }
+        }
+        return lower;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private boolean sameLowerAscii(String candidate, int start, int end) {
+        if (candidate.length() != end - start) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (candidate.charAt(k - start) != lowerAscii(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String lowerAscii(int start, int end) {
+        byte[] bytes = new byte[end - start];
+        for (int k = start; k < end; k++) {
+            bytes[k - start] = (byte) lowerAscii(text.charAt(k));
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private void growInterned() {
+        String[] old = interned;
+        String[] table = new String[old.length * 2];
+        int mask = table.length - 1;
+        for (String entry : old) {
+            if (entry != null) {
+                int slot = spread(entry.hashCode()) & mask;
+                while (table[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = entry;
+            }
+        }
+        interned = table;
+    }
+
+    /** The name-lexicon flags cached for token {@code i}, 0 when not yet computed. */
+    byte nameFlags(int i) {
+        return nameFlags == null ? 0 : nameFlags[i];
+    }
+
+    void setNameFlags(int i, byte flags) {
+        if (nameFlags == null) {
+            nameFlags = new byte[size];
+        }
+        nameFlags[i] = flags;
     }
 
     /** Token {@code i} equals {@code lowercase}, ignoring case. */
@@ -179,7 +347,7 @@ final class ProseTokens {
 
     /** A word whose first letter is upper case. */
     boolean isCapitalized(int i) {
-        return isWord(i) && Character.isUpperCase(text.charAt(starts[i]));
+        return isWord(i) && isUpper(text.charAt(starts[i]));
     }
 
     /** A capitalized word with at least one lower-case letter: {@code Smith}, {@code McDonald}, not {@code SMITH}. */
@@ -188,7 +356,7 @@ final class ProseTokens {
             return false;
         }
         for (int k = starts[i] + 1; k < ends[i]; k++) {
-            if (Character.isLowerCase(text.charAt(k))) {
+            if (isLower(text.charAt(k))) {
                 return true;
             }
         }
@@ -201,7 +369,7 @@ final class ProseTokens {
             return false;
         }
         for (int k = starts[i]; k < ends[i]; k++) {
-            if (Character.isLowerCase(text.charAt(k))) {
+            if (isLower(text.charAt(k))) {
                 return false;
             }
         }
@@ -214,7 +382,7 @@ final class ProseTokens {
             return false;
         }
         for (int k = starts[i]; k < ends[i]; k++) {
-            if (Character.isUpperCase(text.charAt(k))) {
+            if (isUpper(text.charAt(k))) {
                 return false;
             }
         }
@@ -226,7 +394,11 @@ final class ProseTokens {
         if (!isNumber(i) || length(i) > 9) {
             return -1;
         }
-        return Integer.parseInt(text, starts[i], ends[i], 10);
+        int value = 0;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            value = value * 10 + (text.charAt(k) - '0');
+        }
+        return value;
     }
 
     /** The number of digits of a number token, else 0. */
@@ -255,8 +427,22 @@ final class ProseTokens {
 
     /** The word without a possessive {@code 's}, in lower case. */
     String stem(int i) {
-        String lower = lower(i);
-        return isPossessive(i) ? lower.substring(0, lower.length() - 2) : lower;
+        if (!exists(i)) {
+            return "";
+        }
+        if (!isPossessive(i)) {
+            return lower(i);
+        }
+        String[] cache = stems;
+        if (cache == null) {
+            cache = stems = new String[size];
+        }
+        String stem = cache[i];
+        if (stem == null) {
+            String lower = lower(i);
+            stem = cache[i] = lower.substring(0, lower.length() - 2);
+        }
+        return stem;
     }
 
     /** Where token {@code i} ends, leaving out a possessive {@code 's}. */

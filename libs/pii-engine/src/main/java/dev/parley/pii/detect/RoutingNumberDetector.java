@@ -36,8 +36,7 @@ public final class RoutingNumberDetector implements Detector {
                     || TextScan.digitsAt(text, i, 9) != 9 || !TextScan.numberEndsAt(text, i + 9)) {
                 continue;
             }
-            String digits = text.substring(i, i + 9);
-            if (routingSymbol(digits) && Checksums.aba(digits)) {
+            if (routingSymbol(text, i) && Checksums.aba(text, i)) {
                 boolean cued = TextScan.cueBefore(text, i, CUE_WINDOW, CUES);
                 out.add(new Finding(PiiType.BANK_ROUTING, i, i + 9, cued ? CUED : UNCUED, name()));
             }
@@ -47,7 +46,11 @@ public final class RoutingNumberDetector implements Detector {
 
     /** The first two digits name a Federal Reserve district (or a thrift or electronic variant of one). */
     static boolean routingSymbol(String digits) {
-        int symbol = TextScan.digitValue(digits, 0, 2);
+        return routingSymbol(digits, 0);
+    }
+
+    private static boolean routingSymbol(String text, int from) {
+        int symbol = TextScan.digitValue(text, from, from + 2);
         return symbol <= 12 || (symbol >= 21 && symbol <= 32) || (symbol >= 61 && symbol <= 72) || symbol == 80;
     }
 }

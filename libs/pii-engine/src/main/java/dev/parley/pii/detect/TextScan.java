@@ -29,7 +29,33 @@ final class TextScan {
 
     /** Part of a word: any Unicode letter or digit, or an underscore (identifiers in logs and filenames). */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 0x80) {
+            return isAsciiAlnum(c) || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** {@link Character#isLetter(char)}, with a shortcut for ASCII. */
+    static boolean isLetter(char c) {
+        return c < 0x80 ? isAsciiLetter(c) : Character.isLetter(c);
+    }
+
+    /**
+     * {@code word} (lower case) occurs at {@code at}, ignoring case as {@link String#regionMatches(boolean, int,
+     * String, int, int)} does, but comparing ASCII characters without the Unicode case tables.
+     */
+    static boolean matchesIgnoreCase(String text, int at, String word) {
+        int length = word.length();
+        if (at < 0 || at > text.length() - length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            char c = text.charAt(at + k);
+            if (c < 0x80 ? lower(c) != word.charAt(k) : !text.regionMatches(true, at + k, word, k, 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A space people put between digit groups: a plain or a no-break space. */
@@ -42,21 +68,27 @@ final class TextScan {
         return c == '-' || c == '.' || c == '/';
     }
 
-    /** No word character right before {@code i}. */
-    static boolean startsWord(CharSequence text, int i) {
+    /** {@link Character#toLowerCase(char)}, with a shortcut for ASCII. */
+    static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    // The same methods bound to String, which every detector scans. A call on a String's charAt is bound statically;
+    // through CharSequence the JIT must assume the only implementations loaded so far, and throws the compiled
+    // detectors away whenever another one loads (a CharBuffer, say).
+
+    static boolean startsWord(String text, int i) {
         return i == 0 || !isWordChar(text.charAt(i - 1));
     }
 
-    /** No word character at {@code end}. */
-    static boolean endsWord(CharSequence text, int end) {
+    static boolean endsWord(String text, int end) {
         return end >= text.length() || !isWordChar(text.charAt(end));
     }
 
-    /**
-     * A number may start at {@code i}: nothing word-like before it, not a {@code +} (a phone's country code) and no
-     * joiner glueing it to a preceding token ({@code 12-}, {@code CLM-}, {@code 1.}).
-     */
-    static boolean numberStartsAt(CharSequence text, int i) {
+    static boolean numberStartsAt(String text, int i) {
         if (i == 0) {
             return true;
         }
@@ -67,8 +99,7 @@ final class TextScan {
         return !(isJoiner(before) && i >= 2 && isWordChar(text.charAt(i - 2)));
     }
 
-    /** A number may end at {@code end}: nothing word-like after it and no joiner glueing it to a following token. */
-    static boolean numberEndsAt(CharSequence text, int end) {
+    static boolean numberEndsAt(String text, int end) {
         int length = text.length();
         if (end >= length) {
             return true;
@@ -80,16 +111,11 @@ final class TextScan {
         return !(isJoiner(after) && end + 1 < length && isWordChar(text.charAt(end + 1)));
     }
 
-    /** The first digit of a run of digits: a digit with no digit right before it. */
-    static boolean startsDigitRun(CharSequence text, int i) {
+    static boolean startsDigitRun(String text, int i) {
         return isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)));
     }
 
-    /**
-     * How many ASCII digits follow from {@code from}, counting at most {@code max + 1}: a result over {@code max}
-     * means "too many", so a caller learns that without scanning a run of any length.
-     */
-    static int digitsAt(CharSequence text, int from, int max) {
+    static int digitsAt(String text, int from, int max) {
         int limit = Math.min(text.length(), from + max + 1);
         int i = Math.max(from, 0);
         while (i < limit && isDigit(text.charAt(i))) {
@@ -98,13 +124,11 @@ final class TextScan {
         return i - from;
     }
 
-    /** Exactly {@code count} digits at {@code from}, not followed by another digit. */
-    static boolean exactDigits(CharSequence text, int from, int count) {
+    static boolean exactDigits(String text, int from, int count) {
         return from < text.length() && digitsAt(text, from, count) == count;
     }
 
-    /** How many ASCII letters and digits follow from {@code from}, counting at most {@code max + 1}. */
-    static int alnumsAt(CharSequence text, int from, int max) {
+    static int alnumsAt(String text, int from, int max) {
         int limit = Math.min(text.length(), from + max + 1);
         int i = from;
         while (i < limit && isAsciiAlnum(text.charAt(i))) {
@@ -113,8 +137,7 @@ final class TextScan {
         return i - from;
     }
 
-    /** The integer value of the digits in {@code [from, to)}; the caller has checked they are digits. */
-    static int digitValue(CharSequence text, int from, int to) {
+    static int digitValue(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             value = value * 10 + (text.charAt(i) - '0');
@@ -122,33 +145,35 @@ final class TextScan {
         return value;
     }
 
-    /**
-     * {@code cue} occurs at {@code at} (ignoring case) as a word of its own: nothing word-like before it, no letter
-     * after it.
-     */
-    static boolean cueAt(CharSequence text, int at, String cue) {
+    static boolean cueAt(String text, int at, String cue) {
         int end = at + cue.length();
         if (at < 0 || end > text.length() || !startsWord(text, at)) {
             return false;
         }
         for (int k = 0; k < cue.length(); k++) {
-            if (Character.toLowerCase(text.charAt(at + k)) != cue.charAt(k)) {
+            if (lower(text.charAt(at + k)) != cue.charAt(k)) {
                 return false;
             }
         }
-        return !Character.isLetter(cue.charAt(cue.length() - 1)) || end == text.length()
-                || !Character.isLetter(text.charAt(end));
+        return !isLetter(cue.charAt(cue.length() - 1)) || end == text.length() || !isLetter(text.charAt(end));
     }
 
-    /**
-     * Where the nearest of {@code cues} (lower case) starts within the {@code window} characters before
-     * {@code start}, or -1. A cue must end before {@code start}; the nearest is the one starting last.
-     */
-    static int nearestCueBefore(CharSequence text, int start, int window, List<String> cues) {
+    static int nearestCueBefore(String text, int start, int window, List<String> cues) {
         int from = Math.max(0, start - window);
-        for (int at = start - 1; at >= from; at--) {
-            for (String cue : cues) {
-                if (at + cue.length() <= start && cueAt(text, at, cue)) {
+        int size = cues.size();
+        long firstChars = 0; // bit (c mod 64) for each cue's first character c: a cheap filter, never a verdict
+        for (int k = 0; k < size; k++) {
+            firstChars |= 1L << cues.get(k).charAt(0);
+        }
+        // a cue ending after the text's end never matches, so positions past it need no look
+        for (int at = Math.min(start, text.length()) - 1; at >= from; at--) {
+            char lower = lower(text.charAt(at));
+            if ((firstChars >>> lower & 1) == 0) {
+                continue;
+            }
+            for (int k = 0; k < size; k++) {
+                String cue = cues.get(k);
+                if (cue.charAt(0) == lower && at + cue.length() <= start && cueAt(text, at, cue)) {
                     return at;
                 }
             }
@@ -156,17 +181,12 @@ final class TextScan {
         return -1;
     }
 
-    /**
-     * The nearest label within the {@code window} characters before {@code start} is one of {@code others}, not one
-     * of {@code own}: "Claim no. 4603..." is a claim number however well it passes a card's checks.
-     */
-    static boolean otherLabelNearer(CharSequence text, int start, int window, List<String> own, List<String> others) {
+    static boolean otherLabelNearer(String text, int start, int window, List<String> own, List<String> others) {
         int other = nearestCueBefore(text, start, window, others);
         return other >= 0 && other > nearestCueBefore(text, start, window, own);
     }
 
-    /** One of {@code cues} (lower case) occurs within the {@code window} characters before {@code start}. */
-    static boolean cueBefore(CharSequence text, int start, int window, List<String> cues) {
+    static boolean cueBefore(String text, int start, int window, List<String> cues) {
         return nearestCueBefore(text, start, window, cues) >= 0;
     }
 }

@@ -33,20 +33,20 @@ public final class UrlDetector implements Detector {
     public void detect(String text, List<Finding> out) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
+            char c = TextScan.lower(text.charAt(i));
             if ((c != 'h' && c != 'f' && c != 'w') || !TextScan.startsWord(text, i)) {
                 continue;
             }
             int hostStart = -1;
             boolean scheme = false;
             for (String prefix : SCHEMES) {
-                if (text.regionMatches(true, i, prefix, 0, prefix.length())) {
+                if (TextScan.matchesIgnoreCase(text, i, prefix)) {
                     hostStart = i + prefix.length();
                     scheme = true;
                     break;
                 }
             }
-            if (!scheme && text.regionMatches(true, i, WWW_PREFIX, 0, WWW_PREFIX.length())) {
+            if (!scheme && TextScan.matchesIgnoreCase(text, i, WWW_PREFIX)) {
                 hostStart = i + WWW_PREFIX.length();
             }
             if (hostStart < 0) {

@@ -34,6 +34,10 @@ public final class ZipCodeDetector implements Detector {
             "texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
             "district of columbia", "puerto rico", "guam");
 
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     @Override
     public String name() {
         return "zip";
@@ -78,16 +82,23 @@ public final class ZipCodeDetector implements Detector {
             p--;
             skipped++;
         }
-        if (p == start) {
+        if (p == start || p == 0) {
             return false;
         }
-        if (p >= 2 && TextScan.startsWord(text, p - 2) && STATE_CODES.contains(text.substring(p - 2, p))) {
+        if (p >= 2 && isUpper(text.charAt(p - 2)) && isUpper(text.charAt(p - 1)) && TextScan.startsWord(text, p - 2)
+                && STATE_CODES.contains(text.substring(p - 2, p))) {
             return true;
         }
+        // every name ends in an ASCII letter, which only that letter in either case matches
+        char last = text.charAt(p - 1);
+        char lastLower = last < 0x80 ? TextScan.lower(last) : 0;
         for (String name : STATE_NAMES) {
+            if (lastLower != 0 && name.charAt(name.length() - 1) != lastLower) {
+                continue;
+            }
             int from = p - name.length();
             if (from >= 0 && TextScan.startsWord(text, from)
-                    && text.regionMatches(true, from, name, 0, name.length())) {
+                    && TextScan.matchesIgnoreCase(text, from, name)) {
                 return true;
             }
         }

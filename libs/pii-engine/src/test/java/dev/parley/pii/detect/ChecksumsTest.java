@@ -103,4 +103,21 @@ class ChecksumsTest {
         assertThat(Checksums.vinCheckCharacter("1M8GDM9AXKP04278")).isEqualTo((char) 0);
         assertThat(Checksums.vin("1M8GDM9AXKP04278-")).isFalse();
     }
+
+    @Test
+    void offsetChecksumsAgreeWithTheCopyingOnes() {
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder digits = new StringBuilder();
+            for (int k = 0; k < 12; k++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            String text = "x" + digits + "y";
+            assertThat(Checksums.npi(text, 1)).isEqualTo(Checksums.luhn("80840" + digits.substring(0, 10)));
+            assertThat(Checksums.npi(digits.substring(0, 10))).isEqualTo(Checksums.npi(text, 1));
+            assertThat(Checksums.aba(text, 2)).isEqualTo(Checksums.aba(digits.substring(1, 10)));
+        }
+        assertThat(Checksums.npi("x12453195a9", 1)).isFalse();
+        assertThat(Checksums.aba("02100002a", 0)).isFalse();
+    }
 }

@@ -54,4 +54,33 @@ class TextScanTest {
         assertThat(TextScan.otherLabelNearer("claim 3, card 4", 14, 30, own, others)).isFalse();
         assertThat(TextScan.otherLabelNearer("4", 0, 30, own, others)).isFalse();
     }
+
+    @Test
+    void fastPathsAgreeWithTheJdkCaseTablesAndTheCharSequenceForms() {
+        // ASCII shortcuts must give what Character and String.regionMatches give, including for the non-ASCII
+        // characters that fold onto ASCII letters (Kelvin sign, dotted capital I, long s)
+        for (char c = 0; c < 0x3000; c++) {
+            assertThat(TextScan.lower(c)).isEqualTo(Character.toLowerCase(c));
+            assertThat(TextScan.isLetter(c)).isEqualTo(Character.isLetter(c));
+            assertThat(TextScan.isWordChar(c)).isEqualTo(Character.isLetterOrDigit(c) || c == '_');
+        }
+        List<String> words = List.of("mrn", "driver\u2019s license", "kind", "is", "https://", "a/c", "x");
+        List<String> texts = List.of("MRN", "mRn1", "Driver\u2019S LICENSE", "\u212Aind", "\u0130s", "\u017Fx",
+                "HTTPS://a", "A/C", "X", "", "dri", "\uD83D\uDE00is");
+        for (String text : texts) {
+            for (String word : words) {
+                for (int at = -1; at <= text.length(); at++) {
+                    assertThat(TextScan.matchesIgnoreCase(text, at, word))
+                            .as("%s at %d in %s", word, at, text)
+                            .isEqualTo(text.regionMatches(true, at, word, 0, word.length()));
+                }
+            }
+        }
+        String text = "Call the Ph: office, MRN \u212Aind fax/\u0130s Card 4111, claim no 12 zip 94110";
+        assertThat(TextScan.nearestCueBefore(text, text.indexOf("MRN") + 4, 30, List.of("call", "mrn")))
+                .isEqualTo(text.indexOf("MRN"));
+        assertThat(TextScan.nearestCueBefore(text, text.indexOf("ind"), 30, List.of("kind"))).isEqualTo(-1);
+        assertThat(TextScan.nearestCueBefore(text, text.indexOf("ind") + 4, 30, List.of("kind")))
+                .isEqualTo(text.indexOf("ind") - 1); // the Kelvin sign lower-cases to k
+    }
 }

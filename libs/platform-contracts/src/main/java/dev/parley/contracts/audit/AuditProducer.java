@@ -66,7 +66,8 @@ public final class AuditProducer implements AutoCloseable {
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         settings.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // batching helps bulk senders; a caller waiting for one confirmation may set linger.ms=0
+        settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(delivery, request + 2));
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

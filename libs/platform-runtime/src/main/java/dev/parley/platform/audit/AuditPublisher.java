@@ -116,6 +116,8 @@ public class AuditPublisher {
             synchronized (this) {
                 if (producer == null) {
                     Map<String, Object> extra = new HashMap<>();
+                    // a request waits for each confirmation: do not hold records back to fill batches
+                    extra.put(ProducerConfig.LINGER_MS_CONFIG, 0);
                     kafkaConfig.forEach((key, value) -> {
                         if (ProducerConfig.configNames().contains(key) && !key.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
                             extra.put(key, value);
