@@ -31,8 +31,7 @@ class DatabaseDownReadinessTest {
             }
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + closedPort + "/parley_audit_test",
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/parley_audit_test",
-                    "quarkus.flyway.migrate-at-start", "false");
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/parley_audit_test");
         }
     }
 

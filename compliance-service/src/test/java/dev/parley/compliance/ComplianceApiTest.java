@@ -115,6 +115,9 @@ class ComplianceApiTest {
                 .post("/v1/scrub").then().statusCode(400).body("errors[0].field", equalTo("level"));
         given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("text", "x", "operator", "shred"))
                 .post("/v1/scrub").then().statusCode(400).body("errors[0].field", equalTo("operator"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON)
+                .body(Map.of("text", "x", "level", "loud", "operator", "burn")).post("/v1/scrub")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("level", "operator"));
         given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("text", MESSAGE, "operator", "tokenize"))
                 .post("/v1/scrub").then().statusCode(400).body("errors[0].field", equalTo("conversationId"));
         given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("level", "strict"))

@@ -13,10 +13,7 @@ import dev.parley.audit.repository.AuditReader;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.platform.audit.AuditPublisher;
-import dev.parley.platform.config.PlatformConfig;
-import dev.parley.contracts.problem.ProblemKind;
 import dev.parley.platform.security.Caller;
-import dev.parley.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,7 +21,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,15 +38,13 @@ public class AuditTrail {
     private final AuditReader reader;
     private final ChainVerifier verifier;
     private final AuditPublisher publisher;
-    private final Duration auditTimeout;
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    public AuditTrail(AuditReader reader, ChainVerifier verifier, AuditPublisher publisher, PlatformConfig config) {
+    public AuditTrail(AuditReader reader, ChainVerifier verifier, AuditPublisher publisher) {
         this.reader = reader;
         this.verifier = verifier;
         this.publisher = publisher;
-        this.auditTimeout = config.audit().deliveryTimeout().plusSeconds(2);
     }
 
     /** One page and the cursor of the next, if there is one. */
@@ -127,12 +121,6 @@ public class AuditTrail {
     }
 
     private void record(Caller caller, String action, AuditDetails details) {
-        try {
-            publisher.record(caller, action, RESOURCE, null, AuditEvent.Outcome.SUCCESS, details)
-                    .await().atMost(auditTimeout);
-        } catch (io.smallrye.mutiny.TimeoutException e) {
-            throw new ProblemException(ProblemKind.UNAVAILABLE,
-                    "The audit trail could not record this read, so it was not answered.");
-        }
+        publisher.recordAndWait(caller, action, RESOURCE, null, AuditEvent.Outcome.SUCCESS, details);
     }
 }

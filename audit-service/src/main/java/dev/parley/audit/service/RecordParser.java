@@ -21,6 +21,10 @@ public final class RecordParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
+    private static final int MAX_TEXT = 256;
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("1970-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
     private final List<IngestGuard> guards;
 
     public RecordParser(List<IngestGuard> guards) {
@@ -35,6 +39,18 @@ public final class RecordParser {
 
     /** Not an audit event; the reason names the rule, never the content. */
     public record Rejected(String reason) implements Parsed {}
+
+    private static boolean isShortPrintable(String text) {
+        if (text.isEmpty() || text.length() > MAX_TEXT) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public Parsed parse(byte[] value) {
         if (value == null) {
@@ -77,6 +93,17 @@ public final class RecordParser {
         }
         if (!HASH.matcher(event.tenantHash()).matches() || (event.actor() != null && !HASH.matcher(event.actor()).matches())) {
             return new Rejected("tenant or actor is not a hash");
+        }
+        // what PostgreSQL cannot store would stop the stream at this record for good: set it aside instead
+        String[][] texts = {{"service", event.service()}, {"action", event.action()},
+            {"resourceType", event.resourceType()}, {"resourceId", event.resourceId()}, {"requestId", event.requestId()}};
+        for (String[] field : texts) {
+            if (field[1] != null && !isShortPrintable(field[1])) {
+                return new Rejected(field[0] + " is not a short printable text");
+            }
+        }
+        if (event.occurredAt().isBefore(EARLIEST) || event.occurredAt().isAfter(LATEST)) {
+            return new Rejected("occurredAt is out of range");
         }
         return new Accepted(event, masked);
     }

@@ -73,6 +73,25 @@ class RecordParserTest {
     }
 
     @Test
+    void setsAsideWhatThePostgresColumnsCouldNotHold() {
+        AuditEvent base = event();
+        AuditEvent withNul = new AuditEvent(base.eventId(), base.occurredAt(), "svc", base.tenantHash(), null,
+                "x.created", "x", "X\u0000-1", AuditEvent.Outcome.SUCCESS, null, null);
+        AuditEvent tooLong = new AuditEvent(UuidV7.next(), base.occurredAt(), "svc", base.tenantHash(), null,
+                "x".repeat(300), "x", null, AuditEvent.Outcome.SUCCESS, null, null);
+        AuditEvent farFuture = new AuditEvent(UuidV7.next(), Instant.parse("+20000-01-01T00:00:00Z"), "svc",
+                base.tenantHash(), null, "x.created", null, null, AuditEvent.Outcome.SUCCESS, null, null);
+        assertThat(parser.parse(wire(withNul))).isEqualTo(new RecordParser.Rejected("resourceId is not a short printable text"));
+        assertThat(parser.parse(wire(tooLong))).isEqualTo(new RecordParser.Rejected("action is not a short printable text"));
+        assertThat(parser.parse(wire(farFuture))).isEqualTo(new RecordParser.Rejected("occurredAt is out of range"));
+    }
+
+    private static byte[] wire(AuditEvent event) {
+        return CloudEventEnvelope.serialize(CloudEventEnvelope.wrap(event.eventId(), Topics.AUDIT, "x", "svc",
+                Instant.now(), event.tenantHash(), null, event));
+    }
+
+    @Test
     void theProducersRecordParsesBack() {
         AuditEvent event = event();
         try (AuditProducer producer = new AuditProducer("127.0.0.1:1", "t", "svc", java.time.Duration.ofSeconds(1), Map.of())) {

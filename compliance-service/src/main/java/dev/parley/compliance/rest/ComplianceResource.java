@@ -5,7 +5,10 @@ import dev.parley.compliance.domain.FieldCipher;
 import dev.parley.compliance.service.Scrubbing;
 import dev.parley.contracts.problem.Problem;
 import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.compliance.service.TenantPolicies;
 import dev.parley.pii.Finding;
+import dev.parley.pii.Sensitivity;
+import dev.parley.pii.scrub.Operator;
 import dev.parley.pii.PiiType;
 import dev.parley.pii.scrub.Scrubber;
 import dev.parley.platform.security.Caller;
@@ -85,15 +88,16 @@ public class ComplianceResource {
     @Path("/scan")
     @Operation(summary = "Find PII/PHI in a text: type, span and score of each finding")
     public ScanResponse scan(@Valid @NotNull ScanRequest body) {
-        return new ScanResponse(choices(() -> scrubbing.scan(caller(), body.text(), body.level())));
+        return new ScanResponse(scrubbing.scan(caller(), body.text(), new Choices(body.level(), null).level()));
     }
 
     @POST
     @Path("/scrub")
     @Operation(summary = "Replace PII/PHI by the tenant's operators (redact, mask, hash, tokenize); audited")
     public ScrubResponse scrub(@Valid @NotNull ScrubRequest body) {
-        Scrubbing.Scrubbed scrubbed = choices(() -> scrubbing.scrub(caller(), body.text(), body.level(),
-                body.operator(), body.conversationId()));
+        Choices choices = new Choices(body.level(), body.operator());
+        Scrubbing.Scrubbed scrubbed = scrubbing.scrub(caller(), body.text(), choices.level(), choices.operator(),
+                body.conversationId());
         Scrubber.Result result = scrubbed.result();
         return new ScrubResponse(result.text(), result.replacements().stream()
                 .map(r -> new ScrubbedFinding(r.type(), r.start(), r.end(), r.placeholder())).toList(),
@@ -105,7 +109,7 @@ public class ComplianceResource {
     @Path("/scan/payload")
     @Operation(summary = "Find PII/PHI in every string of a JSON payload, by JSON path")
     public PayloadResponse scanPayload(@Valid @NotNull PayloadRequest body) {
-        return new PayloadResponse(choices(() -> scrubbing.scanPayload(caller(), body.json(), body.level())));
+        return new PayloadResponse(scrubbing.scanPayload(caller(), body.json(), new Choices(body.level(), null).level()));
     }
 
     @POST
@@ -143,17 +147,29 @@ public class ComplianceResource {
         return Caller.of(identity);
     }
 
-    /** Unknown levels and operators are the caller's error, named by field. */
-    private static <T> T choices(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage() == null ? "invalid" : e.getMessage();
-            String field = message.startsWith("unknown level") ? "level"
-                    : message.startsWith("unknown operator") ? "operator"
-                    : message.startsWith("tokenizing") ? "conversationId" : "request";
-            throw new ProblemException(ProblemKind.VALIDATION, "1 field is invalid.",
-                    List.of(new Problem.FieldError(field, message)));
+    /** The optional level and operator of a request, parsed; every unknown one is named in one 400 problem. */
+    private record Choices(Sensitivity level, Operator operator) {
+        Choices(String level, String operator) {
+            this(parse(level, TenantPolicies::level), parse(operator, Operator::parse));
+            List<Problem.FieldError> errors = new java.util.ArrayList<>();
+            if (level != null && this.level == null) {
+                errors.add(new Problem.FieldError("level", "must be minimal, moderate or strict"));
+            }
+            if (operator != null && this.operator == null) {
+                errors.add(new Problem.FieldError("operator", "must be redact, mask, hash or tokenize"));
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(ProblemKind.VALIDATION,
+                        errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+            }
+        }
+
+        private static <T> T parse(String value, java.util.function.Function<String, T> parser) {
+            try {
+                return value == null ? null : parser.apply(value);
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.compliance.config.ComplianceBeans;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.problem.Problem;
+import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.platform.web.ProblemException;
 import dev.parley.pii.Finding;
 import dev.parley.pii.PiiDetector;
 import dev.parley.pii.PiiType;
@@ -21,7 +24,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,8 +60,8 @@ public class Scrubbing {
                 .baseUnit("bytes").register(registry);
     }
 
-    public List<Finding> scan(Caller caller, String text, String level) {
-        List<Finding> findings = policies.detector(caller.tenantHash(), level).detect(text);
+    public List<Finding> scan(Caller caller, String text, Sensitivity level) {
+        List<Finding> findings = detector(caller, level).detect(text);
         count(text, findings);
         return findings;
     }
@@ -66,22 +69,32 @@ public class Scrubbing {
     /** A scrubbed text and what was replaced. */
     public record Scrubbed(Scrubber.Result result, Sensitivity level, Operator operator) {}
 
-    public Scrubbed scrub(Caller caller, String text, String level, String operator, String conversationId) {
+    /**
+     * Detects, records the scrub in the audit trail (counts per type only), then replaces: when the trail cannot
+     * take the event, nothing was tokenized into the vault.
+     */
+    public Scrubbed scrub(Caller caller, String text, Sensitivity level, Operator operator, String conversationId) {
         Timer.Sample sample = Timer.start(registry);
-        PiiDetector detector = policies.detector(caller.tenantHash(), level);
-        Policy policy = detector.policy();
+        Policy policy = policies.policy(caller.tenantHash(), level);
         Operator chosen = policies.defaultOperator(operator);
-        List<Finding> findings = detector.detect(text);
+        Map<PiiType, Operator> operators = policies.operators(caller.tenantHash(), operator);
+        List<Finding> findings = policies.detector(policy).detect(text);
         count(text, findings);
-        Scrubber scrubber = new Scrubber(chosen, policies.operators(policy, operator), tenantHashKey(caller.tenantHash()),
-                vault, policy.level() == Sensitivity.STRICT);
-        Scrubber.Result result = scrubber.scrub(text, findings, caller.tenantHash(), conversationId);
-        sample.stop(scrubTimer);
+        boolean tokenizes = findings.stream().anyMatch(f -> operators.getOrDefault(f.type(), chosen) == Operator.TOKENIZE);
+        if (tokenizes && conversationId == null) {
+            throw new ProblemException(ProblemKind.VALIDATION, "1 field is invalid.",
+                    List.of(new Problem.FieldError("conversationId", "is required to tokenize")));
+        }
         AuditDetails.Builder details = AuditDetails.builder().kind("level", policy.level()).kind("operator", chosen)
                 .count("findings", findings.size());
-        result.countsByType().forEach((type, count) -> details.count(detailKey(type), count));
-        audit.record(caller, "pii.scrubbed", "text", null, AuditEvent.Outcome.SUCCESS, details.build())
-                .await().atMost(Duration.ofSeconds(15));
+        Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
+        findings.forEach(f -> counts.merge(f.type(), 1, Integer::sum));
+        counts.forEach((type, count) -> details.count(detailKey(type), count));
+        audit.recordAndWait(caller, "pii.scrubbed", "text", null, AuditEvent.Outcome.SUCCESS, details.build());
+        Scrubber scrubber = new Scrubber(chosen, operators, tenantHashKey(caller.tenantHash()), vault,
+                policy.level() == Sensitivity.STRICT);
+        Scrubber.Result result = scrubber.scrub(text, findings, caller.tenantHash(), conversationId);
+        sample.stop(scrubTimer);
         return new Scrubbed(result, policy.level(), chosen);
     }
 
@@ -94,8 +107,8 @@ public class Scrubbing {
     public record PathFinding(String path, PiiType type, int start, int end, double score) {}
 
     /** Scans every string value (and object key) of a JSON document. */
-    public List<PathFinding> scanPayload(Caller caller, JsonNode json, String level) {
-        PiiDetector detector = policies.detector(caller.tenantHash(), level);
+    public List<PathFinding> scanPayload(Caller caller, JsonNode json, Sensitivity level) {
+        PiiDetector detector = detector(caller, level);
         List<PathFinding> found = new ArrayList<>();
         walk(detector, json, "$", found);
         return found;
@@ -124,6 +137,10 @@ public class Scrubbing {
             // numbers can be ids too (an SSN sent as a number): scan their text form
             detector.detect(node.asText()).forEach(f -> out.add(new PathFinding(path, f.type(), f.start(), f.end(), f.score())));
         }
+    }
+
+    private PiiDetector detector(Caller caller, Sensitivity level) {
+        return policies.detector(policies.policy(caller.tenantHash(), level));
     }
 
     private void count(String text, List<Finding> findings) {

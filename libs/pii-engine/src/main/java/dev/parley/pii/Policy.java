@@ -1,18 +1,15 @@
 package dev.parley.pii;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A tenant's detection policy: the sensitivity level, terms never flagged (allow-list, e.g. "C4", "S3"), terms
- * always flagged (deny-list, reported as {@link PiiType#CUSTOM}), the score a candidate needs, and the operator per
- * type (see {@code dev.parley.pii.scrub.Operator}; types without one use the default operator).
+ * always flagged (deny-list, reported as {@link PiiType#CUSTOM}) and the score a candidate needs. What replaces a
+ * finding is the scrubber's business ({@code dev.parley.pii.scrub.Operator}), not detection's.
  */
-public record Policy(Sensitivity level, Set<String> allow, Set<String> deny, double threshold,
-        Map<PiiType, String> operators) {
+public record Policy(Sensitivity level, Set<String> allow, Set<String> deny, double threshold) {
 
     /** The score a candidate needs by default. */
     public static final double DEFAULT_THRESHOLD = 0.5;
@@ -24,7 +21,6 @@ public record Policy(Sensitivity level, Set<String> allow, Set<String> deny, dou
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("threshold must be in (0, 1]");
         }
-        operators = operators.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(operators));
     }
 
     /** Moderate level, no lists, default threshold and operators. */
@@ -33,11 +29,11 @@ public record Policy(Sensitivity level, Set<String> allow, Set<String> deny, dou
     }
 
     public static Policy of(Sensitivity level) {
-        return new Policy(level, Set.of(), Set.of(), DEFAULT_THRESHOLD, Map.of());
+        return new Policy(level, Set.of(), Set.of(), DEFAULT_THRESHOLD);
     }
 
     public Policy withLevel(Sensitivity newLevel) {
-        return new Policy(newLevel, allow, deny, threshold, operators);
+        return new Policy(newLevel, allow, deny, threshold);
     }
 
     /** Whether {@code term} (as found in a text) is on the allow-list. */

@@ -73,7 +73,7 @@ class PiiDetectorTest {
     @Test
     void allowListSilencesAndDenyListAlwaysReports() {
         List<Detector> detectors = List.of(new Fixed(PiiType.ACCOUNT_NUMBER, "C4", 0.9));
-        Policy policy = new Policy(Sensitivity.MODERATE, Set.of("c4"), Set.of("Project Falcon"), 0.5, Map.of());
+        Policy policy = new Policy(Sensitivity.MODERATE, Set.of("c4"), Set.of("Project Falcon"), 0.5);
         List<Finding> findings = new PiiDetector(policy, detectors).detect("C4 notes on project falcon; falconry");
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(PiiType.CUSTOM);

@@ -38,6 +38,7 @@ import org.jboss.logging.MDC;
 public class AuditPublisher {
 
     private static final Logger LOG = Logger.getLogger(AuditPublisher.class);
+    private static final String UNRECORDED = "The audit trail could not record this action, so it was not carried out.";
 
     private final PlatformConfig config;
     private final MeterRegistry registry;
@@ -57,12 +58,32 @@ public class AuditPublisher {
                 .register(registry);
     }
 
+    /** The event of an action of {@code caller} in this service, now, in the current request. */
+    public AuditEvent event(Caller caller, String action, String resourceType, String resourceId,
+            AuditEvent.Outcome outcome, AuditDetails details) {
+        return new AuditEvent(UuidV7.next(), Instant.now(), config.service(), caller.tenantHash(),
+                caller.subjectHash(), action, resourceType, resourceId, outcome, currentRequestId(), details);
+    }
+
     /** Records an action of {@code caller}; completes when the event is acknowledged. */
     public Uni<Void> record(Caller caller, String action, String resourceType, String resourceId,
             AuditEvent.Outcome outcome, AuditDetails details) {
-        AuditEvent event = new AuditEvent(UuidV7.next(), Instant.now(), config.service(), caller.tenantHash(),
-                caller.subjectHash(), action, resourceType, resourceId, outcome, currentRequestId(), details);
-        return publish(event);
+        return publish(event(caller, action, resourceType, resourceId, outcome, details));
+    }
+
+    /**
+     * {@link #record} for blocking code (worker threads only): returns once the event is acknowledged, throws the
+     * 503 problem otherwise, waiting no longer than the delivery timeout.
+     */
+    public void recordAndWait(Caller caller, String action, String resourceType, String resourceId,
+            AuditEvent.Outcome outcome, AuditDetails details) {
+        try {
+            record(caller, action, resourceType, resourceId, outcome, details)
+                    .await().atMost(config.audit().deliveryTimeout().plusSeconds(2));
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            failed.increment();
+            throw new ProblemException(ProblemKind.UNAVAILABLE, UNRECORDED);
+        }
     }
 
     /** Publishes a prepared event with a confirmed send. */
@@ -90,8 +111,7 @@ public class AuditPublisher {
                     failed.increment();
                     LOG.errorf("audit event (%s) was not recorded: %s", action, failure.getMessage());
                 })
-                .onFailure().transform(failure -> new ProblemException(ProblemKind.UNAVAILABLE,
-                        "The audit trail could not record this action, so it was not carried out."))
+                .onFailure().transform(failure -> new ProblemException(ProblemKind.UNAVAILABLE, UNRECORDED))
                 .replaceWithVoid();
     }
 

@@ -1,6 +1,6 @@
-package dev.parley.platform.audit;
+package dev.parley.platform.health;
 
-import dev.parley.platform.health.KafkaAdmin;
+import dev.parley.platform.audit.AuditPublisher;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while audit events can be recorded: the audit topic exists and answers within the readiness timeout,
- * and the last audit send did not fail. A service that cannot audit must not take requests that change state.
+ * and no audit send failed in the last 30 s. A service that cannot audit must not take requests that change state.
  */
 @Readiness
 @ApplicationScoped
@@ -29,22 +29,25 @@ public class AuditPathReadiness implements AsyncHealthCheck {
         this.publisher = publisher;
     }
 
+    /** The last audit send failed and none succeeded since. */
+    static final class RecentSendFailure extends IllegalStateException {
+        RecentSendFailure() {
+            super("the last audit send failed", null);
+        }
+    }
+
     @Override
     public Uni<HealthCheckResponse> call() {
         int millis = (int) kafka.timeout().toMillis();
-        return Uni.createFrom()
+        return TimedProbe.run(NAME, kafka.timeout(), () -> Uni.createFrom()
                 .completionStage(() -> kafka.admin()
                         .describeTopics(List.of(publisher.topic()), new DescribeTopicsOptions().timeoutMs(millis))
                         .allTopicNames().toCompletionStage())
-                .ifNoItem().after(kafka.timeout()).fail()
                 .map(topics -> {
-                    boolean failing = publisher.recentlyFailing(FAILURE_WINDOW);
-                    return HealthCheckResponse.named(NAME).status(!failing)
-                            .withData("topic", publisher.topic())
-                            .withData("lastSendFailed", failing).build();
-                })
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
-                        .withData("topic", publisher.topic())
-                        .withData("error", failure.getClass().getSimpleName()).build());
+                    if (publisher.recentlyFailing(FAILURE_WINDOW)) {
+                        throw new RecentSendFailure();
+                    }
+                    return topics.size();
+                }));
     }
 }
