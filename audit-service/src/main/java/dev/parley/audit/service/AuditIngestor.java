@@ -4,6 +4,7 @@ import dev.parley.audit.config.ProjectionConfig;
 import dev.parley.audit.repository.ProjectionWriter;
 import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.platform.config.PlatformConfig;
+import dev.parley.platform.logging.FailureSummary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -145,7 +146,7 @@ public class AuditIngestor {
         } catch (WakeupException e) {
             // shutting down
         } catch (RuntimeException e) {
-            LOG.error("the projection consumer stopped", e);
+            LOG.errorf("the projection consumer stopped: %s", FailureSummary.of(e));
             lastFailure = Instant.now();
         }
     }
@@ -191,7 +192,7 @@ public class AuditIngestor {
         } catch (Exception e) {
             lastFailure = Instant.now();
             failedBatches.increment();
-            LOG.errorf("audit batch of %d records not stored, will retry: %s", records.count(), e.getMessage());
+            LOG.errorf("audit batch of %d records not stored, will retry: %s", records.count(), FailureSummary.of(e));
             first.forEach(kafka::seek);
             sleep(config.ingest().retryBackoff());
         }
@@ -201,7 +202,7 @@ public class AuditIngestor {
         try {
             writer.sealIdleTenants();
         } catch (java.sql.SQLException | RuntimeException e) {
-            LOG.warnf("idle tenants not sealed, will retry: %s", e.getMessage());
+            LOG.warnf("idle tenants not sealed, will retry: %s", FailureSummary.of(e));
         }
     }
 

@@ -23,7 +23,7 @@ final class ContextScorer {
     static {
         // Detectors weigh their own labels ("SSN", "DOB", "NPI", "fax"...); what is left here is context no single
         // detector sees: words that say a number is an id, and units or codes that say it is a measurement.
-        SUPPORTING.put(PiiType.NUMBER, List.of("#", " id", "number", "no."));
+        SUPPORTING.put(PiiType.NUMBER, List.of("#", "id", "number", "no."));
         CONTRADICTING.put(PiiType.NUMBER, List.of("cpt", "icd", "mg", "ml", "units", "$", "usd", "order", "claim"));
         CONTRADICTING.put(PiiType.DATE, List.of("mmhg", "ratio", "score", "version"));
         CONTRADICTING.put(PiiType.PHONE, List.of("order", "invoice", "claim #", "version"));
@@ -54,7 +54,22 @@ final class ContextScorer {
             return false;
         }
         for (String word : words) {
-            if (window.contains(word)) {
+            if (containsWord(window, word.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} in {@code window} as a word of its own: "order" is not in "border", "mg" not in "img". */
+    private static boolean containsWord(String window, String word) {
+        for (int at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
+            boolean startOk = !Character.isLetterOrDigit(word.charAt(0)) || at == 0
+                    || !Character.isLetterOrDigit(window.charAt(at - 1));
+            int end = at + word.length();
+            boolean endOk = !Character.isLetterOrDigit(word.charAt(word.length() - 1)) || end == window.length()
+                    || !Character.isLetterOrDigit(window.charAt(end));
+            if (startOk && endOk) {
                 return true;
             }
         }

@@ -6,7 +6,6 @@ import dev.parley.pii.detect.NarrativeDetectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,8 +57,12 @@ public final class PiiDetector {
             return List.of();
         }
         List<Finding> candidates = new ArrayList<>();
-        for (Detector detector : detectors) {
-            detector.detect(text, candidates);
+        try {
+            for (Detector detector : detectors) {
+                detector.detect(text, candidates);
+            }
+        } finally {
+            NarrativeDetectors.scanDone();
         }
         List<Finding> kept = new ArrayList<>(candidates.size());
         for (Finding candidate : candidates) {
@@ -95,18 +98,16 @@ public final class PiiDetector {
     }
 
     private void addDenied(String text, List<Finding> out) {
-        if (policy.deny().isEmpty()) {
-            return;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
+        // matched in the text itself: a lower-cased copy can be longer than the text ("İ" becomes two chars), and
+        // its offsets would not fit the original
         for (String term : policy.deny()) {
-            String needle = term.toLowerCase(Locale.ROOT);
-            for (int at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length())) {
-                boolean wordStart = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
-                int end = at + needle.length();
-                boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
-                if (wordStart && wordEnd) {
-                    out.add(new Finding(PiiType.CUSTOM, at, end, 1.0, "deny-list"));
+            int length = term.length();
+            for (int at = 0; at + length <= text.length(); at++) {
+                if (text.regionMatches(true, at, term, 0, length)
+                        && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (at + length == text.length() || !Character.isLetterOrDigit(text.charAt(at + length)))) {
+                    out.add(new Finding(PiiType.CUSTOM, at, at + length, 1.0, "deny-list"));
+                    at += length - 1;
                 }
             }
         }

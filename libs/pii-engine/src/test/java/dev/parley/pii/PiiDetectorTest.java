@@ -83,6 +83,37 @@ class PiiDetectorTest {
     }
 
     @Test
+    void denyListSpansFitTheTextEvenWhenLowerCasingWouldLengthenIt() {
+        Policy policy = new Policy(Sensitivity.MODERATE, Set.of(), Set.of("secret"), 0.5);
+        String text = "\u0130\u0130\u0130 Secret"; // "İ" lower-cases to two chars
+        assertThat(new PiiDetector(policy, List.of()).detect(text)).singleElement()
+                .satisfies(f -> assertThat(text.substring(f.start(), f.end())).isEqualTo("Secret"));
+    }
+
+    @Test
+    void contextCuesAreWholeWords() {
+        PiiDetector strict = new PiiDetector(Policy.of(Sensitivity.STRICT), List.of(new Fixed(PiiType.NUMBER, "48213", 0.7)));
+        assertThat(strict.detect("img 48213")).hasSize(1);
+        assertThat(strict.detect("5 mg 48213 mg")).isEmpty();
+        PiiDetector phones = new PiiDetector(Policy.defaults(), List.of(new Fixed(PiiType.PHONE, "555-0134", 0.7)));
+        assertThat(phones.detect("call 555-0134 at the border")).hasSize(1);
+        assertThat(phones.detect("order 555-0134")).isEmpty();
+    }
+
+    @Test
+    void aScanLeavesNoTextBehindOnItsThread() throws Exception {
+        String text = new String("Patient: Maria Gonzalez, DOB 03/14/1962");
+        new PiiDetector(Policy.defaults()).detect(text);
+        java.lang.ref.WeakReference<String> scanned = new java.lang.ref.WeakReference<>(text);
+        text = null;
+        for (int i = 0; i < 50 && scanned.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(scanned.get()).as("the scanned text is collectable once the scan is over").isNull();
+    }
+
+    @Test
     void emptyAndNullTextsHaveNoFindings() {
         PiiDetector detector = new PiiDetector(Policy.defaults());
         assertThat(detector.detect("")).isEmpty();

@@ -17,10 +17,6 @@ final class AgeUnits {
 
     private AgeUnits() {}
 
-    static boolean isYearWord(ProseTokens tokens, int k) {
-        return tokens.isWord(k) && YEAR_WORDS.contains(tokens.lower(k));
-    }
-
     /** The index after the age unit that starts at {@code p}, right after the number, or -1. */
     static int unitEnd(ProseTokens tokens, int p) {
         int q = p;

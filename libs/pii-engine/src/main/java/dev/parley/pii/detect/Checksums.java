@@ -20,7 +20,10 @@ final class Checksums {
         return !digits.isEmpty() && luhnSum(digits, 0, digits.length(), 0) % 10 == 0;
     }
 
-    /** {@link #npi(CharSequence)} over the ten characters at {@code from}, without copying them. */
+    /**
+     * An NPI's check over the ten digits at {@code from}: the Luhn check of those digits prefixed with {@code 80840},
+     * the ISO health-card issuer prefix the NPI standard assumes. The caller has checked there are ten characters.
+     */
     static boolean npi(String text, int from) {
         // Luhn over "80840" + the ten digits: the prefix's digits sit at even distances 10..14 from the check
         // digit, so "0" and "8" count as they are and the "4" at distance 11 is doubled: 8 + 0 + 8 + 8 + 0 = 24
@@ -76,7 +79,10 @@ final class Checksums {
 
     private static final int[] ABA_WEIGHTS = {3, 7, 1, 3, 7, 1, 3, 7, 1};
 
-    /** {@link #aba(CharSequence)} over the nine characters at {@code from}, without copying them. */
+    /**
+     * An ABA routing number's check over the nine digits at {@code from}: weights 3, 7 and 1 repeated sum to a
+     * multiple of 10. The caller has checked there are nine characters.
+     */
     static boolean aba(String text, int from) {
         int sum = 0;
         for (int i = 0; i < 9; i++) {
@@ -85,31 +91,6 @@ final class Checksums {
                 return false;
             }
             sum += ABA_WEIGHTS[i] * digit;
-        }
-        return sum % 10 == 0;
-    }
-
-    /**
-     * An NPI's check: the Luhn check of the ten digits prefixed with {@code 80840}, the ISO health-card issuer
-     * prefix the NPI standard assumes.
-     */
-    static boolean npi(CharSequence tenDigits) {
-        return tenDigits.length() == 10 && luhn("80840" + tenDigits);
-    }
-
-    /** An ABA routing number's check: 3, 7 and 1 weights repeated over the nine digits sum to a multiple of 10. */
-    static boolean aba(CharSequence nineDigits) {
-        if (nineDigits.length() != 9) {
-            return false;
-        }
-        int[] weights = {3, 7, 1};
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int digit = nineDigits.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return false;
-            }
-            sum += weights[i % 3] * digit;
         }
         return sum % 10 == 0;
     }

@@ -51,6 +51,9 @@ public final class DeaDetector implements Detector {
             if (Checksums.dea(text.subSequence(i + 2, i + 9))) {
                 int cue = TextScan.nearestCueBefore(text, i, CUE_WINDOW, CUES);
                 int other = TextScan.nearestCueBefore(text, i, CUE_WINDOW, OTHER_CUES);
+                if (cue >= 0 && other > cue && other - (cue + 3) <= 2 && text.regionMatches(true, other, "id", 0, 2)) {
+                    other = -1; // "DEA ID": the id the label names is this DEA number
+                }
                 double score = other > cue ? LABELED_OTHERWISE : cue >= 0 ? CUED : UNCUED;
                 out.add(new Finding(PiiType.DEA, i, i + 9, score, name()));
                 i += 8;

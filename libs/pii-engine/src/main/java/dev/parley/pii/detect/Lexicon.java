@@ -33,10 +33,6 @@ final class Lexicon {
         this.longestPhrase = longestPhrase;
     }
 
-    static Lexicon of(String... phrases) {
-        return of(List.of(phrases));
-    }
-
     static Lexicon of(List<String> phrases) {
         Set<String> entries = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
@@ -88,11 +84,6 @@ final class Lexicon {
     /** The single word or phrase {@code phrase} is an entry, ignoring case. */
     boolean contains(String phrase) {
         return entries.contains(phrase.toLowerCase(Locale.ROOT));
-    }
-
-    /** Token {@code i} alone is an entry. */
-    boolean contains(ProseTokens tokens, int i) {
-        return tokens.exists(i) && entries.contains(tokens.lower(i));
     }
 
     /**

@@ -66,6 +66,11 @@ final class ProseTokens {
         return tokens;
     }
 
+    /** Drops this thread's cached tokens, and with them the last text: scanned text must not outlive its scan. */
+    static void forget() {
+        LAST.remove();
+    }
+
     /** A fresh tokenization, not shared through the per-thread cache (for lexicon phrases). */
     static ProseTokens uncached(String text) {
         ProseTokens tokens = new ProseTokens(text);

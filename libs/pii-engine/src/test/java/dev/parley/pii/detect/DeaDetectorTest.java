@@ -57,4 +57,11 @@ class DeaDetectorTest {
     void invalidOrEmbeddedValuesAreRejected(String text) {
         assertThat(run(detector, text)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void aDeaIdLabelIsTheDeasOwn() {
+        // "ID" names this DEA number, not another id
+        org.assertj.core.api.Assertions.assertThat(Detections.scoreOf(new DeaDetector(), "DEA ID AB1234563", "AB1234563"))
+                .isGreaterThanOrEqualTo(0.8);
+    }
 }

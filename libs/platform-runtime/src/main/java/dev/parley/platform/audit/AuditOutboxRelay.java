@@ -1,5 +1,6 @@
 package dev.parley.platform.audit;
 
+import dev.parley.platform.logging.FailureSummary;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,7 +64,7 @@ public class AuditOutboxRelay {
                 return Uni.createFrom().item(0);
             }
             return pool.withTransaction(this::relayBatch)
-                    .onFailure().invoke(failure -> LOG.warnf("audit outbox not relayed, will retry: %s", failure.getMessage()))
+                    .onFailure().invoke(failure -> LOG.warnf("audit outbox not relayed, will retry: %s", FailureSummary.of(failure)))
                     .onFailure().recoverWithItem(0)
                     .eventually(() -> busy.set(false));
         });
