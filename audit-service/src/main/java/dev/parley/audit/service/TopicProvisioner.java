@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,21 +51,11 @@ public class TopicProvisioner {
     public void ensure() {
         Map<String, String> configs = new java.util.HashMap<>(RETENTION);
         configs.put("min.insync.replicas", String.valueOf(config.topic().minInsyncReplicas()));
-        try {
-            kafka.admin().createTopics(List.of(new NewTopic(topic, config.topic().partitions(),
-                    config.topic().replication()).configs(configs))).all().get(30, TimeUnit.SECONDS);
+        if (kafka.ensureTopic(new NewTopic(topic, config.topic().partitions(), config.topic().replication()).configs(configs))) {
             LOG.infof("created audit topic %s (%d partitions, replication %d)", topic, config.topic().partitions(),
                     config.topic().replication());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("creating " + topic + " failed", e.getCause());
-            }
+        } else {
             enforceRetention();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer in time", e);
         }
     }
 

@@ -4,73 +4,151 @@ import dev.parley.pii.PiiType;
 import dev.parley.pii.scrub.Placeholders;
 import dev.parley.pii.scrub.TokenVault;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The token vault in Redis, under {@code parley:vault:{tenant}:{conversation}:*}, every key with the vault's TTL:
- * {@code p:<placeholder>} holds the original encrypted with AES-256-GCM (associated data: tenant, conversation and
- * placeholder, so a value copied elsewhere does not decrypt); {@code v:<HMAC of type and value>} maps a value back
- * to its placeholder (never the value itself); {@code n:<TYPE>} numbers the placeholders.
+ * The token vault in Redis, under {@code parley:vault:{tenant:conversation}:*} (one hash slot per conversation),
+ * every key with the vault's TTL: {@code p:<TYPE>_<n>} holds the original encrypted with AES-256-GCM (associated
+ * data: tenant, conversation and placeholder, so a value copied elsewhere does not decrypt); {@code v:<HMAC of type
+ * and value>} maps a value back to its placeholder number (never the value itself); {@code n:<TYPE>} numbers the
+ * placeholders and lives as long as the newest key of its type.
+ *
+ * <p>A text costs two round trips to tokenize whatever its number of values (one script numbers them atomically,
+ * a second stores the sealed originals of the new ones) and one to restore.
  */
 public final class RedisTokenVault implements TokenVault {
 
     private static final String PREFIX = "parley:vault:";
+
+    /**
+     * KEYS[1] the conversation's prefix; ARGV[1] the TTL in ms, then (type, value index) pairs. Returns (number,
+     * needs a sealed value) pairs; a placeholder whose value is missing (a crash between the two steps) is sealed
+     * again.
+     */
+    private static final String NUMBER = """
+            local base, ttl, out = KEYS[1], ARGV[1], {}
+            for i = 2, #ARGV, 2 do
+              local kind, index = ARGV[i], base .. 'v:' .. ARGV[i + 1]
+              local counter = base .. 'n:' .. kind
+              local n = redis.call('GET', index)
+              local fresh = 0
+              if n then
+                redis.call('PEXPIRE', index, ttl)
+                if redis.call('PEXPIRE', base .. 'p:' .. kind .. '_' .. n, ttl) == 0 then fresh = 1 end
+              else
+                n = tostring(redis.call('INCR', counter))
+                redis.call('SET', index, n, 'PX', ttl)
+                fresh = 1
+              end
+              redis.call('PEXPIRE', counter, ttl)
+              out[#out + 1] = n
+              out[#out + 1] = fresh
+            end
+            return out
+            """;
+
+    /** KEYS[1] the conversation's prefix; ARGV[1] the TTL in ms, then (key suffix, value) pairs. */
+    private static final String STORE = """
+            for i = 2, #ARGV, 2 do
+              redis.call('SET', KEYS[1] .. ARGV[i], ARGV[i + 1], 'PX', ARGV[1])
+            end
+            return #ARGV
+            """;
+
+    private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final SecretKeySpec key;
     private final byte[] indexKey;
-    private final Duration ttl;
+    private final String ttlMillis;
     private final SecureRandom random = new SecureRandom();
 
     public RedisTokenVault(RedisDataSource redis, byte[] vaultKey, Duration ttl) {
         if (vaultKey.length != 32) {
             throw new IllegalArgumentException("the vault key must be 32 bytes (AES-256)");
         }
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.key = new SecretKeySpec(vaultKey, "AES");
         this.indexKey = hmac(vaultKey, "vault-index".getBytes(StandardCharsets.UTF_8));
-        this.ttl = ttl;
+        this.ttlMillis = Long.toString(ttl.toMillis());
     }
 
     @Override
-    public String tokenize(String tenantHash, String conversationId, PiiType type, String original) {
-        String base = PREFIX + tenantHash + ":" + conversationId + ":";
-        String indexKeyName = base + "v:" + HexFormat.of().formatHex(
-                hmac(indexKey, (type.name() + "\u0000" + original).getBytes(StandardCharsets.UTF_8)));
-        String existing = values.get(indexKeyName);
-        if (existing != null) {
-            values.getex(indexKeyName, new io.quarkus.redis.datasource.value.GetExArgs().px(ttl));
-            values.getex(base + "p:" + existing, new io.quarkus.redis.datasource.value.GetExArgs().px(ttl));
-            return existing;
+    public List<String> tokenize(String tenantHash, String conversationId, List<Original> originals) {
+        if (originals.isEmpty()) {
+            return List.of();
         }
-        long number = values.incr(base + "n:" + type.name());
-        String placeholder = Placeholders.of(type, number);
-        values.set(base + "p:" + placeholder, seal(aad(tenantHash, conversationId, placeholder), original),
-                new SetArgs().px(ttl));
-        // first writer wins: a concurrent tokenize of the same value keeps one placeholder
-        String winner = values.setGet(indexKeyName, placeholder, new SetArgs().nx().px(ttl));
-        if (winner != null) {
-            return winner;
+        String base = base(tenantHash, conversationId);
+        List<String> numberArgs = new ArrayList<>(List.of(NUMBER, "1", base, ttlMillis));
+        for (Original original : originals) {
+            numberArgs.add(original.type().name());
+            numberArgs.add(HexFormat.of().formatHex(hmac(indexKey,
+                    (original.type().name() + "\u0000" + original.value()).getBytes(StandardCharsets.UTF_8))));
         }
-        values.getex(base + "n:" + type.name(), new io.quarkus.redis.datasource.value.GetExArgs().px(ttl));
-        return placeholder;
+        Response numbered = eval(numberArgs);
+        List<String> placeholders = new ArrayList<>(originals.size());
+        List<String> storeArgs = new ArrayList<>(List.of(STORE, "1", base, ttlMillis));
+        for (int i = 0; i < originals.size(); i++) {
+            Original original = originals.get(i);
+            String placeholder = Placeholders.of(original.type(), numbered.get(2 * i).toLong());
+            placeholders.add(placeholder);
+            if (numbered.get(2 * i + 1).toInteger() == 1) {
+                storeArgs.add(valueKey(placeholder));
+                storeArgs.add(seal(aad(tenantHash, conversationId, placeholder), original.value()));
+            }
+        }
+        if (storeArgs.size() > 4) {
+            eval(storeArgs);
+        }
+        return placeholders;
     }
 
     @Override
-    public Optional<String> original(String tenantHash, String conversationId, String placeholder) {
-        String sealed = values.get(PREFIX + tenantHash + ":" + conversationId + ":p:" + placeholder);
-        return sealed == null ? Optional.empty() : Optional.of(open(aad(tenantHash, conversationId, placeholder), sealed));
+    public Map<String, String> originals(String tenantHash, String conversationId, Collection<String> placeholders) {
+        if (placeholders.isEmpty()) {
+            return Map.of();
+        }
+        String base = base(tenantHash, conversationId);
+        List<String> placeholderList = List.copyOf(placeholders);
+        Map<String, String> sealed = values.mget(placeholderList.stream().map(p -> base + valueKey(p)).toArray(String[]::new));
+        Map<String, String> found = new HashMap<>();
+        for (String placeholder : placeholderList) {
+            String stored = sealed.get(base + valueKey(placeholder));
+            if (stored != null) {
+                found.put(placeholder, open(aad(tenantHash, conversationId, placeholder), stored));
+            }
+        }
+        return found;
+    }
+
+    private static String base(String tenantHash, String conversationId) {
+        return PREFIX + "{" + tenantHash + ":" + conversationId + "}:";
+    }
+
+    /** {@code ⟦EMAIL_1⟧} is kept under {@code p:EMAIL_1}. */
+    private static String valueKey(String placeholder) {
+        return "p:" + placeholder.substring(1, placeholder.length() - 1);
+    }
+
+    /** {@code args}: the script, the number of keys (1), the prefix, then the script's arguments. */
+    private Response eval(List<String> args) {
+        return redis.execute("EVAL", args.toArray(String[]::new));
     }
 
     private static byte[] aad(String tenantHash, String conversationId, String placeholder) {

@@ -100,7 +100,7 @@ public class Scrubbing {
 
     /** Restores this tenant's and conversation's placeholders; others stay as they are. */
     public String detokenize(Caller caller, String text, String conversationId) {
-        return Placeholders.restore(text, placeholder -> vault.original(caller.tenantHash(), conversationId, placeholder));
+        return Placeholders.restore(text, vault.originals(caller.tenantHash(), conversationId, Placeholders.in(text)));
     }
 
     /** A finding in a JSON payload: where, and what. */

@@ -1,6 +1,10 @@
 package dev.parley.pii.scrub;
 
 import dev.parley.pii.PiiType;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The {@code ⟦TYPE_N⟧} placeholder format, and a linear scanner for it. */
 public final class Placeholders {
@@ -40,8 +44,22 @@ public final class Placeholders {
         return true;
     }
 
-    /** Replaces each placeholder in {@code text} that {@code lookup} knows; leaves the others. Linear time. */
-    public static String restore(String text, java.util.function.Function<String, java.util.Optional<String>> lookup) {
+    /** The distinct well-formed placeholders in {@code text}, in order of appearance. Linear time. */
+    public static Set<String> in(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        rewrite(text, placeholder -> {
+            found.add(placeholder);
+            return placeholder;
+        });
+        return found;
+    }
+
+    /** Replaces each placeholder in {@code text} that {@code originals} holds; leaves the others. Linear time. */
+    public static String restore(String text, Map<String, String> originals) {
+        return rewrite(text, placeholder -> originals.getOrDefault(placeholder, placeholder));
+    }
+
+    private static String rewrite(String text, UnaryOperator<String> replacement) {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
@@ -58,9 +76,7 @@ public final class Placeholders {
                     }
                 }
                 if (close > 0 && isPlaceholder(text, i, close + 1)) {
-                    String placeholder = text.substring(i, close + 1);
-                    java.util.Optional<String> original = lookup.apply(placeholder);
-                    out.append(original.orElse(placeholder));
+                    out.append(replacement.apply(text.substring(i, close + 1)));
                     i = close + 1;
                     continue;
                 }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -58,26 +61,29 @@ public final class Scrubber {
     public Result scrub(String text, List<Finding> findings, String tenantHash, String conversationId) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(java.util.Comparator.comparingInt(Finding::start));
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).start() < ordered.get(i - 1).end()) {
+                throw new IllegalArgumentException("findings overlap");
+            }
+        }
+        Map<TokenVault.Original, String> placeholders = tokenizeAll(text, ordered, tenantHash, conversationId);
         StringBuilder out = new StringBuilder(text.length());
         List<Replacement> replacements = new ArrayList<>(ordered.size());
         int at = 0;
         for (Finding finding : ordered) {
-            if (finding.start() < at) {
-                throw new IllegalArgumentException("findings overlap");
-            }
             out.append(text, at, finding.start());
             String original = text.substring(finding.start(), finding.end());
-            Operator operator = operators.getOrDefault(finding.type(), defaultOperator);
-            String placeholder = null;
+            String placeholder = placeholders.get(new TokenVault.Original(finding.type(), original));
             String replacement;
-            if (finding.type() == PiiType.ZIP && zipToThreeDigits && operator != Operator.TOKENIZE) {
+            if (placeholder != null) {
+                replacement = placeholder;
+            } else if (finding.type() == PiiType.ZIP && zipToThreeDigits) {
                 replacement = threeDigitZip(original);
             } else {
-                replacement = switch (operator) {
-                    case REDACT -> "[" + finding.type().name() + "]";
+                replacement = switch (operator(finding)) {
+                    case REDACT, TOKENIZE -> "[" + finding.type().name() + "]";
                     case MASK -> mask(original);
                     case HASH -> "<" + finding.type().name() + ":" + hmac(finding.type(), original) + ">";
-                    case TOKENIZE -> placeholder = tokenize(tenantHash, conversationId, finding.type(), original);
                 };
             }
             out.append(replacement);
@@ -88,11 +94,32 @@ public final class Scrubber {
         return new Result(out.toString(), List.copyOf(replacements));
     }
 
-    private String tokenize(String tenantHash, String conversationId, PiiType type, String original) {
+    private Operator operator(Finding finding) {
+        return operators.getOrDefault(finding.type(), defaultOperator);
+    }
+
+    /** The placeholders of every value to tokenize, from one call to the vault. */
+    private Map<TokenVault.Original, String> tokenizeAll(String text, List<Finding> findings, String tenantHash,
+            String conversationId) {
+        Set<TokenVault.Original> originals = new LinkedHashSet<>();
+        for (Finding finding : findings) {
+            if (operator(finding) == Operator.TOKENIZE) {
+                originals.add(new TokenVault.Original(finding.type(), text.substring(finding.start(), finding.end())));
+            }
+        }
+        if (originals.isEmpty()) {
+            return Map.of();
+        }
         if (vault == null || conversationId == null || conversationId.isBlank()) {
             throw new IllegalArgumentException("tokenizing needs a conversation id and a vault");
         }
-        return vault.tokenize(tenantHash, conversationId, type, original);
+        List<TokenVault.Original> distinct = List.copyOf(originals);
+        List<String> placeholders = vault.tokenize(tenantHash, conversationId, distinct);
+        Map<TokenVault.Original, String> byOriginal = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byOriginal.put(distinct.get(i), placeholders.get(i));
+        }
+        return byOriginal;
     }
 
     static String mask(String original) {

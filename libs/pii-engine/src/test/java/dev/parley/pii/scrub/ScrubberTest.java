@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.pii.Finding;
 import dev.parley.pii.PiiType;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScrubberTest {
@@ -27,19 +27,34 @@ class ScrubberTest {
         final Map<String, String> byPlaceholder = new HashMap<>();
         final Map<String, Integer> counters = new HashMap<>();
 
+        int calls;
+
         @Override
-        public String tokenize(String tenant, String conversation, PiiType type, String original) {
-            return byValue.computeIfAbsent(tenant + "|" + conversation + "|" + type + "|" + original, key -> {
-                int n = counters.merge(tenant + "|" + conversation + "|" + type, 1, Integer::sum);
-                String placeholder = Placeholders.of(type, n);
-                byPlaceholder.put(tenant + "|" + conversation + "|" + placeholder, original);
-                return placeholder;
-            });
+        public List<String> tokenize(String tenant, String conversation, List<Original> originals) {
+            calls++;
+            return originals.stream().map(original -> byValue.computeIfAbsent(
+                    tenant + "|" + conversation + "|" + original.type() + "|" + original.value(), key -> {
+                        int n = counters.merge(tenant + "|" + conversation + "|" + original.type(), 1, Integer::sum);
+                        String placeholder = Placeholders.of(original.type(), n);
+                        byPlaceholder.put(tenant + "|" + conversation + "|" + placeholder, original.value());
+                        return placeholder;
+                    })).toList();
         }
 
         @Override
-        public Optional<String> original(String tenant, String conversation, String placeholder) {
-            return Optional.ofNullable(byPlaceholder.get(tenant + "|" + conversation + "|" + placeholder));
+        public Map<String, String> originals(String tenant, String conversation, Collection<String> placeholders) {
+            Map<String, String> found = new HashMap<>();
+            placeholders.forEach(p -> {
+                String original = byPlaceholder.get(tenant + "|" + conversation + "|" + p);
+                if (original != null) {
+                    found.put(p, original);
+                }
+            });
+            return found;
+        }
+
+        String restore(String tenant, String conversation, String text) {
+            return Placeholders.restore(text, originals(tenant, conversation, Placeholders.in(text)));
         }
     }
 
@@ -74,26 +89,30 @@ class ScrubberTest {
                 new Finding(PiiType.EMAIL, 21, 37, 1, "e")), "t1", "c1");
         assertThat(result.text()).isEqualTo("\u27E6EMAIL_1\u27E7 and \u27E6EMAIL_1\u27E7");
         assertThat(result.replacements()).extracting(Scrubber.Replacement::placeholder).containsOnly("\u27E6EMAIL_1\u27E7");
+        assertThat(vault.calls).as("one vault call per text").isEqualTo(1);
 
         String reply = "I will write to \u27E6EMAIL_1\u27E7, not \u27E6EMAIL_2\u27E7 or \u27E6bogus\u27E7.";
-        assertThat(Placeholders.restore(reply, p -> vault.original("t1", "c1", p)))
+        assertThat(Placeholders.in(reply)).containsExactly("\u27E6EMAIL_1\u27E7", "\u27E6EMAIL_2\u27E7");
+        assertThat(vault.restore("t1", "c1", reply))
                 .isEqualTo("I will write to jane@example.org, not \u27E6EMAIL_2\u27E7 or \u27E6bogus\u27E7.");
-        assertThat(Placeholders.restore(reply, p -> vault.original("t2", "c1", p))).isEqualTo(reply);
-        assertThat(Placeholders.restore(reply, p -> vault.original("t1", "c2", p))).isEqualTo(reply);
+        assertThat(vault.restore("t2", "c1", reply)).isEqualTo(reply);
+        assertThat(vault.restore("t1", "c2", reply)).isEqualTo(reply);
     }
 
     @Test
     void refusesOverlapsAndTokenizingWithoutAConversation() {
-        Scrubber scrubber = new Scrubber(Operator.TOKENIZE, Map.of(), KEY, new MemoryVault(), false);
+        MemoryVault vault = new MemoryVault();
+        Scrubber scrubber = new Scrubber(Operator.TOKENIZE, Map.of(), KEY, vault, false);
         assertThatThrownBy(() -> scrubber.scrub(TEXT, List.of(new Finding(PiiType.EMAIL, 5, 21, 1, "e"),
                 new Finding(PiiType.URL, 10, 25, 1, "u")), "t", "c")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(vault.byValue).as("nothing tokenized for a refused text").isEmpty();
         assertThatThrownBy(() -> scrubber.scrub(TEXT, FINDINGS, "t", null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void restoringIsLinearOnHostileInput() {
         String hostile = "\u27E6".repeat(500_000) + "EMAIL_1" + "\u27E7".repeat(500_000);
-        String restored = Placeholders.restore(hostile, p -> Optional.of("x"));
+        String restored = Placeholders.restore(hostile, Map.of("\u27E6EMAIL_1\u27E7", "x"));
         assertThat(restored).hasSize(hostile.length() - "\u27E6EMAIL_1\u27E7".length() + 1);
     }
 }

@@ -2,12 +2,15 @@ package dev.parley.platform.audit;
 
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.events.CloudEventEnvelope;
+import io.cloudevents.CloudEvent;
 import dev.parley.platform.security.Caller;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -34,9 +37,23 @@ public class AuditOutbox {
     /** Adds a prepared event to the transaction of {@code tx}. */
     public Uni<Void> add(SqlConnection tx, AuditEvent event) {
         ProducerRecord<String, byte[]> record = publisher.record(event);
-        return tx.preparedQuery("INSERT INTO audit_outbox (event_id, action, record_key, payload) VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(event.eventId(), event.action(), record.key(),
-                        io.vertx.core.buffer.Buffer.buffer(record.value())))
+        return insert(tx, event.eventId(), event.action(), null, record.key(), record.value());
+    }
+
+    /**
+     * Adds a domain event (a structured CloudEvent keyed by its tenant hash) for {@code topic} to the transaction of
+     * {@code tx}; {@code name} labels it in logs.
+     */
+    public Uni<Void> addEvent(SqlConnection tx, String topic, String name, CloudEvent event) {
+        return insert(tx, UUID.fromString(event.getId()), name, topic,
+                String.valueOf(event.getExtension(CloudEventEnvelope.PARTITION_KEY)), CloudEventEnvelope.serialize(event));
+    }
+
+    private static Uni<Void> insert(SqlConnection tx, UUID eventId, String action, String topic, String key, byte[] payload) {
+        return tx.preparedQuery("""
+                        INSERT INTO audit_outbox (event_id, action, topic, record_key, payload) VALUES ($1, $2, $3, $4, $5)""")
+                .execute(Tuple.tuple(java.util.Arrays.asList(eventId, action, topic, key,
+                        io.vertx.core.buffer.Buffer.buffer(payload))))
                 .replaceWithVoid();
     }
 }

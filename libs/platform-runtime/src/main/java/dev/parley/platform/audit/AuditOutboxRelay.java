@@ -1,5 +1,6 @@
 package dev.parley.platform.audit;
 
+import dev.parley.contracts.events.CloudEventEnvelope;
 import dev.parley.platform.logging.FailureSummary;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,8 @@ public class AuditOutboxRelay {
     private static final Logger LOG = Logger.getLogger(AuditOutboxRelay.class);
     private static final int BATCH = 500;
     private static final Duration EVERY = Duration.ofMillis(200);
+
+    private static final byte[] CONTENT_TYPE = CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final Pool pool;
     private final AuditPublisher publisher;
@@ -72,7 +76,7 @@ public class AuditOutboxRelay {
 
     private Uni<Integer> relayBatch(SqlConnection tx) {
         return tx.preparedQuery("""
-                        SELECT id, record_key, payload, action FROM audit_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""")
+                        SELECT id, topic, record_key, payload, action FROM audit_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(BATCH))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
@@ -82,8 +86,10 @@ public class AuditOutboxRelay {
                     List<Uni<Void>> sends = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(publisher.topic(),
+                        String topic = row.getString("topic");
+                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic == null ? publisher.topic() : topic,
                                 row.getString("record_key"), row.getBuffer("payload").getBytes());
+                        record.headers().add("content-type", CONTENT_TYPE);
                         sends.add(publisher.publishRecord(record, row.getString("action")));
                     }
                     return Uni.join().all(sends).andFailFast()

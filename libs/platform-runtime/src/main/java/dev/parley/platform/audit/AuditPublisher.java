@@ -3,12 +3,12 @@ package dev.parley.platform.audit;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.contracts.audit.AuditProducer;
-import dev.parley.contracts.ids.RequestIds;
 import dev.parley.contracts.ids.UuidV7;
 import dev.parley.contracts.problem.ProblemKind;
 import dev.parley.platform.config.PlatformConfig;
 import dev.parley.platform.security.Caller;
 import dev.parley.platform.web.ProblemException;
+import dev.parley.platform.web.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Records state changes and security decisions in the audit trail with a confirmed send: the returned Uni
@@ -62,7 +61,14 @@ public class AuditPublisher {
     public AuditEvent event(Caller caller, String action, String resourceType, String resourceId,
             AuditEvent.Outcome outcome, AuditDetails details) {
         return new AuditEvent(UuidV7.next(), Instant.now(), config.service(), caller.tenantHash(),
-                caller.subjectHash(), action, resourceType, resourceId, outcome, currentRequestId(), details);
+                caller.subjectHash(), action, resourceType, resourceId, outcome, ProblemResponses.currentRequestId(), details);
+    }
+
+    /** The event of an action the service took on its own (a scheduled job) in a tenant: no actor, no request. */
+    public AuditEvent systemEvent(String tenantHash, String action, String resourceType, String resourceId,
+            AuditEvent.Outcome outcome, AuditDetails details) {
+        return new AuditEvent(UuidV7.next(), Instant.now(), config.service(), tenantHash, null, action, resourceType,
+                resourceId, outcome, null, details);
     }
 
     /** Records an action of {@code caller}; completes when the event is acknowledged. */
@@ -96,12 +102,18 @@ public class AuditPublisher {
         return producer().record(event);
     }
 
-    /** Sends a prepared record with a confirmed send; {@code action} labels the metrics. */
+    /**
+     * Sends a prepared record with a confirmed send; {@code action} labels the metrics, which count only records of
+     * the audit topic (an outbox also relays other events through here).
+     */
     public Uni<Void> publishRecord(ProducerRecord<String, byte[]> record, String action) {
         return Uni.createFrom().completionStage(() -> producer().send(record))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().invoke(acknowledged -> {
                     lastSuccess.set(Instant.now());
+                    if (!record.topic().equals(topic())) {
+                        return;
+                    }
                     Counter.builder("audited.state.changes")
                             .description("State changes and security decisions recorded in the audit trail, by action")
                             .tag("action", action).register(registry).increment();
@@ -150,11 +162,6 @@ public class AuditPublisher {
             }
         }
         return current;
-    }
-
-    private static String currentRequestId() {
-        Object id = MDC.get(RequestIds.MDC_KEY);
-        return id == null ? null : id.toString();
     }
 
     @PreDestroy

@@ -6,9 +6,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** One lazily created Kafka admin client per service, for readiness probes, with the readiness timeout. */
 @ApplicationScoped
@@ -35,6 +41,27 @@ public class KafkaAdmin {
             }
         }
         return current;
+    }
+
+    /**
+     * Creates {@code topic} unless it exists; true when this call created it. Blocks up to 30 s; failures other than
+     * "exists" are thrown.
+     */
+    public boolean ensureTopic(NewTopic topic) {
+        try {
+            admin().createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw new IllegalStateException("creating " + topic.name() + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer in time", e);
+        }
     }
 
     /** The readiness timeout, which also bounds every admin request. */

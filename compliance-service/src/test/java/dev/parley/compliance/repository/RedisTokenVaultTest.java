@@ -1,0 +1,115 @@
+package dev.parley.compliance.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.pii.PiiType;
+import dev.parley.pii.scrub.TokenVault.Original;
+import dev.parley.testing.TestJwtKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The vault against the real Redis: numbering, reuse, TTLs, repair, tampering and races. */
+@QuarkusTest
+@QuarkusTestResource(TestJwtKeys.class)
+class RedisTokenVaultTest {
+
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private static final Original JANE = new Original(PiiType.EMAIL, "jane@example.org");
+    private static final Original JOHN = new Original(PiiType.EMAIL, "john@example.org");
+    private static final Original PHONE = new Original(PiiType.PHONE, "555-123-4567");
+
+    @Inject
+    RedisDataSource redis;
+
+    private RedisTokenVault vault() {
+        return new RedisTokenVault(redis, KEY, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void numbersPerTypeAndReusesAPlaceholderForTheSameValue() {
+        RedisTokenVault vault = vault();
+        String tenant = "t-" + UUID.randomUUID();
+        assertThat(vault.tokenize(tenant, "c1", List.of(JANE, PHONE, JOHN)))
+                .containsExactly("\u27E6EMAIL_1\u27E7", "\u27E6PHONE_1\u27E7", "\u27E6EMAIL_2\u27E7");
+        assertThat(vault.tokenize(tenant, "c1", List.of(JOHN, new Original(PiiType.EMAIL, "ann@example.org"))))
+                .containsExactly("\u27E6EMAIL_2\u27E7", "\u27E6EMAIL_3\u27E7");
+        assertThat(vault.tokenize(tenant, "c2", List.of(JOHN))).as("another conversation numbers anew")
+                .containsExactly("\u27E6EMAIL_1\u27E7");
+
+        assertThat(vault.originals(tenant, "c1", List.of("\u27E6EMAIL_1\u27E7", "\u27E6PHONE_1\u27E7", "\u27E6EMAIL_9\u27E7")))
+                .isEqualTo(Map.of("\u27E6EMAIL_1\u27E7", "jane@example.org", "\u27E6PHONE_1\u27E7", "555-123-4567"));
+        assertThat(vault.originals("other-" + tenant, "c1", List.of("\u27E6EMAIL_1\u27E7"))).isEmpty();
+    }
+
+    @Test
+    void everyKeyExpiresAndNoneHoldsAValueInTheClear() {
+        RedisTokenVault vault = vault();
+        String tenant = "t-" + UUID.randomUUID();
+        vault.tokenize(tenant, "c1", List.of(JANE, PHONE));
+        List<String> keys = redis.key().keys("parley:vault:{" + tenant + ":c1}:*");
+        assertThat(keys).hasSize(6);
+        for (String key : keys) {
+            assertThat(redis.key().pttl(key)).as(key).isBetween(1L, Duration.ofMinutes(5).toMillis());
+            assertThat(key + redis.value(String.class).get(key)).as(key).doesNotContain("jane", "555-123");
+        }
+    }
+
+    @Test
+    void aLostValueIsSealedAgainUnderTheSamePlaceholder() {
+        RedisTokenVault vault = vault();
+        String tenant = "t-" + UUID.randomUUID();
+        vault.tokenize(tenant, "c1", List.of(JANE));
+        redis.key().del("parley:vault:{" + tenant + ":c1}:p:EMAIL_1");
+        assertThat(vault.originals(tenant, "c1", List.of("\u27E6EMAIL_1\u27E7"))).isEmpty();
+
+        assertThat(vault.tokenize(tenant, "c1", List.of(JANE))).containsExactly("\u27E6EMAIL_1\u27E7");
+        assertThat(vault.originals(tenant, "c1", List.of("\u27E6EMAIL_1\u27E7")))
+                .containsEntry("\u27E6EMAIL_1\u27E7", "jane@example.org");
+    }
+
+    @Test
+    void aValueMovedToAnotherPlaceholderFailsItsIntegrityCheck() {
+        RedisTokenVault vault = vault();
+        String tenant = "t-" + UUID.randomUUID();
+        vault.tokenize(tenant, "c1", List.of(JANE, JOHN));
+        String base = "parley:vault:{" + tenant + ":c1}:";
+        redis.value(String.class).set(base + "p:EMAIL_2", redis.value(String.class).get(base + "p:EMAIL_1"));
+        assertThatThrownBy(() -> vault.originals(tenant, "c1", List.of("\u27E6EMAIL_2\u27E7")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("integrity");
+    }
+
+    @Test
+    void concurrentTokenizingOfOneValueAgreesOnOnePlaceholder() throws Exception {
+        RedisTokenVault vault = vault();
+        String tenant = "t-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<List<String>>> calls = IntStream.range(0, 32)
+                    .mapToObj(i -> (Callable<List<String>>) () -> vault.tokenize(tenant, "c1", List.of(JANE, JOHN)))
+                    .toList();
+            Set<List<String>> answers = new java.util.HashSet<>();
+            for (Future<List<String>> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).hasSize(1);
+            assertThat(answers.iterator().next()).containsExactlyInAnyOrder("\u27E6EMAIL_1\u27E7", "\u27E6EMAIL_2\u27E7");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
