@@ -160,21 +160,22 @@ class LifecycleTest {
     @Test
     void invalidatingAResourceNeedsAnAdminAndDropsItsCachedSummaries() {
         ConversationClient alice = ConversationClient.fresh();
+        String resource = "INV-" + UUID.randomUUID();
         Opened conversation = alice.openGlobal();
-        alice.request().body(Map.of("pageContext", Map.of("resourceType", "claim", "resourceId", "INV-1")))
+        alice.request().body(Map.of("pageContext", Map.of("resourceType", "claim", "resourceId", resource)))
                 .put("/v1/conversations/" + conversation.id() + "/page-context").then().statusCode(200);
-        assertThat(redis.key().keys("parley:conv:pagectx:*:claim:INV-1:*")).hasSize(1);
+        assertThat(redis.key().keys("parley:conv:pagectx:*:claim:" + resource + ":*")).hasSize(1);
 
-        alice.request().body(Map.of("resourceType", "claim", "resourceId", "INV-1")).post("/v1/page-context/invalidate")
+        alice.request().body(Map.of("resourceType", "claim", "resourceId", resource)).post("/v1/page-context/invalidate")
                 .then().statusCode(403);
         ConversationClient admin = ConversationClient.of(alice.tenant(), "admin@example.test", "admin");
         ConversationClient otherAdmin = ConversationClient.of("other-" + UUID.randomUUID(), "admin@example.test", "admin");
-        otherAdmin.request().body(Map.of("resourceType", "claim", "resourceId", "INV-1")).post("/v1/page-context/invalidate")
+        otherAdmin.request().body(Map.of("resourceType", "claim", "resourceId", resource)).post("/v1/page-context/invalidate")
                 .then().statusCode(200).body("invalidated", equalTo(0));
-        admin.request().body(Map.of("resourceType", "claim", "resourceId", "INV-1")).post("/v1/page-context/invalidate")
+        admin.request().body(Map.of("resourceType", "claim", "resourceId", resource)).post("/v1/page-context/invalidate")
                 .then().statusCode(200).body("invalidated", equalTo(1));
-        assertThat(redis.key().keys("parley:conv:pagectx:*:claim:INV-1:*")).isEmpty();
-        admin.request().body(Map.of("resourceType", "claim:*", "resourceId", "INV-1")).post("/v1/page-context/invalidate")
+        assertThat(redis.key().keys("parley:conv:pagectx:*:claim:" + resource + ":*")).isEmpty();
+        admin.request().body(Map.of("resourceType", "claim:*", "resourceId", resource)).post("/v1/page-context/invalidate")
                 .then().statusCode(400);
     }
 

@@ -90,20 +90,26 @@ public class ConversationRepository {
     }
 
     /**
-     * Records activity on the caller's active conversation: reserves {@code added} sequence numbers, moves the expiry,
-     * sets the title if it has none. Empty when the conversation is not the caller's or not active.
+     * Records activity on the caller's active conversation: reserves {@code added} sequence numbers and moves the
+     * expiry. Empty when the conversation is not the caller's or not active.
      *
-     * @return the conversation's last sequence number after the reservation
+     * @return the conversation after the change (its {@code lastSeq} includes the reserved numbers)
      */
-    public Uni<Optional<Long>> touch(SqlClient tx, String tenantHash, String owner, UUID id, int added, String title,
+    public Uni<Optional<Conversation>> touch(SqlClient tx, String tenantHash, String owner, UUID id, int added,
             Instant now, Instant expiresAt) {
         return tx.preparedQuery("""
-                        UPDATE conversation SET last_seq = last_seq + $4, updated_at = $5, expires_at = $6,
-                               title = COALESCE(title, $7)
+                        UPDATE conversation SET last_seq = last_seq + $4, updated_at = $5, expires_at = $6
                          WHERE id = $1 AND tenant_hash = $2 AND owner = $3 AND deleted_at IS NULL AND expires_at > $5
-                        RETURNING last_seq""")
-                .execute(Tuple.tuple(Arrays.asList(id, tenantHash, owner, added, time(now), time(expiresAt), title)))
-                .map(rows -> first(rows).map(row -> row.getLong("last_seq")));
+                        RETURNING\s""" + COLUMNS)
+                .execute(Tuple.tuple(Arrays.asList(id, tenantHash, owner, added, time(now), time(expiresAt))))
+                .map(rows -> first(rows).map(ConversationRepository::conversation));
+    }
+
+    /** Names a conversation that has no title yet; a title already set stays. */
+    public Uni<Void> nameIfUntitled(SqlClient client, UUID id, String title) {
+        return client.preparedQuery("UPDATE conversation SET title = $2 WHERE id = $1 AND title IS NULL")
+                .execute(Tuple.of(id, title))
+                .replaceWithVoid();
     }
 
     /** Appends {@code messages} with the sequence numbers from {@code firstSeq} on. */

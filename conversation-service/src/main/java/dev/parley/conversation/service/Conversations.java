@@ -125,10 +125,9 @@ public class Conversations {
         int count = limit(limit, config.messages().restoreLimit());
         return tokenCheck.conversationOf(caller, token, null).flatMap(id -> pool.withTransaction(tx -> {
             Instant now = now();
-            return repository.touch(tx, caller.tenantHash(), caller.subjectHash(), id, 0, null, now, expiry(now))
+            return repository.touch(tx, caller.tenantHash(), caller.subjectHash(), id, 0, now, expiry(now))
                     .flatMap(touched -> touched.isEmpty() ? Uni.createFrom().item(Optional.<Loaded>empty())
-                            : repository.find(tx, caller.tenantHash(), caller.subjectHash(), id, now)
-                                    .flatMap(conversation -> load(tx, conversation.orElseThrow(), null, count))
+                            : load(tx, touched.get(), null, count)
                                     .call(loaded -> audit(tx, caller, "conversation.restored", id, AuditDetails.builder()
                                             .count("messages", loaded.messages().size()).build()))
                                     .map(Optional::of));
@@ -160,37 +159,39 @@ public class Conversations {
     /**
      * Appends a turn (the user's message and the reply, together) to the token's conversation, which must be
      * {@code id}: gap-free sequence numbers in one transaction, with a fresh token. The first user message, redacted
-     * through compliance-service, names the conversation (best effort: without compliance the title waits).
+     * through compliance-service, then names an untitled conversation (best effort: without compliance the title
+     * waits for the next turn).
      */
     public Uni<Appended> append(Caller caller, UUID id, String token, List<NewMessage> messages) {
         validate(messages);
         return tokenCheck.conversationOf(caller, token, id)
-                .flatMap(ignored -> pool.withConnection(connection -> repository.find(connection, caller.tenantHash(),
-                        caller.subjectHash(), id, now())))
-                .flatMap(found -> found.isEmpty() ? tokenCheck.<Optional<String>>gone(caller, id)
-                        : title(found.get(), messages))
-                .flatMap(title -> pool.withTransaction(tx -> {
+                .flatMap(ignored -> pool.withTransaction(tx -> {
                     Instant now = now();
-                    return repository.touch(tx, caller.tenantHash(), caller.subjectHash(), id, messages.size(),
-                                    title.orElse(null), now, expiry(now))
-                            .flatMap(last -> last.isEmpty() ? Uni.createFrom().item(Optional.<List<Long>>empty())
-                                    : appendRows(tx, caller, id, last.get() - messages.size() + 1, messages, now).map(Optional::of));
+                    return repository.touch(tx, caller.tenantHash(), caller.subjectHash(), id, messages.size(), now, expiry(now))
+                            .flatMap(touched -> touched.isEmpty() ? Uni.createFrom().item(Optional.<Conversation>empty())
+                                    : appendRows(tx, caller, id, touched.get().lastSeq() - messages.size() + 1, messages, now)
+                                            .replaceWith(touched));
                 }))
-                .flatMap(seqs -> seqs.isPresent()
-                        ? Uni.createFrom().item(new Appended(seqs.get(), tokenCheck.issue(caller, id)))
-                        : tokenCheck.gone(caller, id));
+                .flatMap(touched -> touched.isEmpty() ? tokenCheck.<Conversation>gone(caller, id)
+                        : Uni.createFrom().item(touched.get()))
+                .call(conversation -> conversation.title() == null ? name(conversation, messages) : Uni.createFrom().voidItem())
+                .map(conversation -> new Appended(seqs(conversation.lastSeq() - messages.size() + 1, messages.size()),
+                        tokenCheck.issue(caller, id)));
     }
 
-    private Uni<List<Long>> appendRows(SqlConnection tx, Caller caller, UUID id, long first, List<NewMessage> messages, Instant now) {
-        List<Long> seqs = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
+    private static List<Long> seqs(long first, int count) {
+        List<Long> seqs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             seqs.add(first + i);
         }
+        return seqs;
+    }
+
+    private Uni<Void> appendRows(SqlConnection tx, Caller caller, UUID id, long first, List<NewMessage> messages, Instant now) {
         return repository.append(tx, id, first, messages, now)
                 .call(() -> audit(tx, caller, "conversation.turn.appended", id, AuditDetails.builder()
                         .count("messages", messages.size()).count("firstSeq", first)
-                        .count("lastSeq", first + messages.size() - 1).build()))
-                .replaceWith(seqs);
+                        .count("lastSeq", first + messages.size() - 1).build()));
     }
 
     /** Soft-deletes the caller's conversation: gone at once for every read, purged by the expiry job. */
@@ -214,7 +215,7 @@ public class Conversations {
                     PageContext context = pageContexts.normalize(rawContext, "pageContext", conversation.mode() == Conversation.Mode.PAGE);
                     return pageContexts.prepare(caller, conversation.mode(), context, force)
                             .flatMap(prepared -> pool.withTransaction(tx -> repository.touch(tx, caller.tenantHash(),
-                                            caller.subjectHash(), id, 0, null, now(), expiry(now()))
+                                            caller.subjectHash(), id, 0, now(), expiry(now()))
                                     .flatMap(touched -> touched.isEmpty() ? Uni.createFrom().failure(notFound())
                                             : pageContexts.store(tx, caller, id, prepared, force)))
                                     .map(changed -> new PageContextChange(prepared.hash(), prepared.summary(), changed)));
@@ -235,15 +236,19 @@ public class Conversations {
                 tokenCheck.issue(caller, loaded.conversation().id()));
     }
 
-    private Uni<Optional<String>> title(Conversation conversation, List<NewMessage> messages) {
+    /** Names an untitled conversation after its first user message, redacted; best effort. */
+    private Uni<Void> name(Conversation conversation, List<NewMessage> messages) {
         Optional<NewMessage> firstUser = messages.stream().filter(m -> m.role().equals("user")).findFirst();
-        if (conversation.title() != null || firstUser.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
+        if (firstUser.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
         String text = firstUser.get().content().strip();
         return redactor.redact(text.length() > 400 ? text.substring(0, 400) : text)
                 .map(Conversations::titleOf)
-                .onFailure().recoverWithItem(Optional.empty());
+                .flatMap(title -> title.isEmpty() ? Uni.createFrom().voidItem()
+                        : repository.nameIfUntitled(pool, conversation.id(), title.get()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** The first line of the redacted message, at most 80 characters, cut at a word when it can be. */
