@@ -79,7 +79,7 @@ class LifecycleTest {
         alice.request().body(Map.of("dueAt", Instant.now().minusSeconds(5).toString(), "text", "past")).post("/v1/reminders")
                 .then().statusCode(400).body("errors[0].field", containsString("dueAt"));
 
-        try (KafkaConsumer<String, byte[]> events = tail(EVENTS)) {
+        try (KafkaConsumer<String, byte[]> events = TestTopics.tail(EVENTS)) {
             Thread.sleep(1600);
             reminders.fireDue().await().atMost(Duration.ofSeconds(10));
             assertThat(reminders.fireDue().await().atMost(Duration.ofSeconds(10))).as("fired only once").isZero();
@@ -113,7 +113,7 @@ class LifecycleTest {
                 .execute(Tuple.of(expired.id())).await().atMost(Duration.ofSeconds(5));
         alice.restore(expired.token()).statusCode(404);
 
-        try (KafkaConsumer<String, byte[]> events = tail(EVENTS); KafkaConsumer<String, byte[]> audit = TestTopics.tailAudit()) {
+        try (KafkaConsumer<String, byte[]> events = TestTopics.tail(EVENTS); KafkaConsumer<String, byte[]> audit = TestTopics.tailAudit()) {
             assertThat(purge.purge().await().atMost(Duration.ofSeconds(20))).isGreaterThanOrEqualTo(2);
             relay.relayOnce().await().atMost(Duration.ofSeconds(20));
             Set<String> purged = Set.of(expired.id().toString(), deleted.id().toString());
@@ -177,21 +177,6 @@ class LifecycleTest {
         assertThat(redis.key().keys("parley:conv:pagectx:*:claim:" + resource + ":*")).isEmpty();
         admin.request().body(Map.of("resourceType", "claim:*", "resourceId", resource)).post("/v1/page-context/invalidate")
                 .then().statusCode(400);
-    }
-
-    private static KafkaConsumer<String, byte[]> tail(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestTopics.BOOTSTRAP,
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "latest",
-                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-                "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"));
-        consumer.subscribe(List.of(topic));
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (consumer.assignment().isEmpty() && System.currentTimeMillis() < deadline) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-        consumer.seekToEnd(consumer.assignment());
-        consumer.assignment().forEach(consumer::position);
-        return consumer;
     }
 
     private static List<CloudEvent> read(KafkaConsumer<String, byte[]> consumer, java.util.function.Predicate<CloudEvent> wanted,

@@ -1,12 +1,9 @@
 package dev.parley.audit.domain;
 
+import dev.parley.contracts.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks checkpoints: {@code mac = HMAC-SHA256(key[kid], tenant_hash "|" seq "|" hash)}. New checkpoints
@@ -52,13 +49,6 @@ public final class CheckpointSigner {
     }
 
     private static String mac(byte[] key, String tenantHash, long seq, String hash) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(
-                    hmac.doFinal((tenantHash + "|" + seq + "|" + hash).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return HmacSha256.hex(key, tenantHash + "|" + seq + "|" + hash);
     }
 }

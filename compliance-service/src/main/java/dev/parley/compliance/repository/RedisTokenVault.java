@@ -1,6 +1,6 @@
 package dev.parley.compliance.repository;
 
-import dev.parley.pii.PiiType;
+import dev.parley.contracts.crypto.HmacSha256;
 import dev.parley.pii.scrub.Placeholders;
 import dev.parley.pii.scrub.TokenVault;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -85,7 +84,7 @@ public final class RedisTokenVault implements TokenVault {
         this.redis = redis;
         this.values = redis.value(String.class);
         this.key = new SecretKeySpec(vaultKey, "AES");
-        this.indexKey = hmac(vaultKey, "vault-index".getBytes(StandardCharsets.UTF_8));
+        this.indexKey = HmacSha256.of(vaultKey, "vault-index".getBytes(StandardCharsets.UTF_8));
         this.ttlMillis = Long.toString(ttl.toMillis());
     }
 
@@ -98,7 +97,7 @@ public final class RedisTokenVault implements TokenVault {
         List<String> numberArgs = new ArrayList<>(List.of(NUMBER, "1", base, ttlMillis));
         for (Original original : originals) {
             numberArgs.add(original.type().name());
-            numberArgs.add(HexFormat.of().formatHex(hmac(indexKey,
+            numberArgs.add(HexFormat.of().formatHex(HmacSha256.of(indexKey,
                     (original.type().name() + "\u0000" + original.value()).getBytes(StandardCharsets.UTF_8))));
         }
         Response numbered = eval(numberArgs);
@@ -178,16 +177,6 @@ public final class RedisTokenVault implements TokenVault {
             return new String(cipher.doFinal(Base64.getDecoder().decode(parts[1])), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("a vault entry failed its integrity check", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.compliance.config.ComplianceBeans;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.crypto.HmacSha256;
 import dev.parley.contracts.problem.Problem;
 import dev.parley.contracts.problem.ProblemKind;
 import dev.parley.platform.web.ProblemException;
@@ -23,14 +24,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Scanning, scrubbing and detokenizing for a caller's tenant. Each scrub is audited with counts per type only.
@@ -153,13 +151,7 @@ public class Scrubbing {
 
     /** Each tenant's own HMAC key: HMAC(base key, tenant hash). */
     private byte[] tenantHashKey(String tenantHash) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hashKeyBase, "HmacSHA256"));
-            return mac.doFinal(tenantHash.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return HmacSha256.of(hashKeyBase, tenantHash.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code CREDIT_CARD} becomes the details key {@code creditCard}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.crypto.HmacSha256;
 import dev.parley.contracts.problem.ProblemKind;
 import dev.parley.conversation.client.Redactor;
 import dev.parley.conversation.config.ConversationConfig;
@@ -25,13 +26,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.TreeMap;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Page-scoped context: normalized, hashed, redacted through compliance-service (fail closed), summarized under the
@@ -63,7 +61,7 @@ public class PageContexts {
         this.redactor = redactor;
         this.outbox = outbox;
         this.config = config;
-        this.hashKey = hmac(platform.tenant().hashKey()
+        this.hashKey = HmacSha256.of(platform.tenant().hashKey()
                         .orElseThrow(() -> new IllegalStateException("parley.tenant.hash-key is not configured"))
                         .getBytes(StandardCharsets.UTF_8),
                 "page-context".getBytes(StandardCharsets.UTF_8));
@@ -142,19 +140,9 @@ public class PageContexts {
     String hash(String tenantHash, PageContext context) {
         try {
             byte[] canonical = CANONICAL.writeValueAsBytes(context);
-            return HexFormat.of().formatHex(hmac(hmac(hashKey, tenantHash.getBytes(StandardCharsets.UTF_8)), canonical));
+            return HexFormat.of().formatHex(HmacSha256.of(HmacSha256.of(hashKey, tenantHash.getBytes(StandardCharsets.UTF_8)), canonical));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("page context did not serialize", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 }

@@ -29,11 +29,16 @@ public final class TestTopics {
      */
     public static KafkaConsumer<String, byte[]> tailAudit() {
         ensureAuditTopic();
+        return tail(AUDIT);
+    }
+
+    /** A consumer of {@code topic} positioned at its current end. Close it when done. */
+    public static KafkaConsumer<String, byte[]> tail(String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", BOOTSTRAP,
                 "group.id", "test-tail-" + java.util.UUID.randomUUID(), "auto.offset.reset", "latest",
                 "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", ByteArrayDeserializer.class.getName()));
-        consumer.subscribe(List.of(AUDIT));
+        consumer.subscribe(List.of(topic));
         while (consumer.assignment().isEmpty()) {
             consumer.poll(java.time.Duration.ofMillis(100));
         }
