@@ -6,9 +6,7 @@ import dev.parley.pii.detect.NarrativeDetectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Finds the PII/PHI in a text under a {@link Policy}: runs every detector whose types the policy's level reports,
@@ -19,10 +17,17 @@ import java.util.TreeMap;
  */
 public final class PiiDetector {
 
-    private static final Comparator<Finding> PRIORITY = Comparator.comparingInt(Finding::length).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
-            .thenComparingInt(Finding::start)
-            .thenComparing(Finding::type);
+    /** Longest first, then highest score, then earliest, then by type. */
+    private static final Comparator<Finding> PRIORITY = (a, b) -> {
+        int order = Integer.compare(b.length(), a.length());
+        if (order == 0) {
+            order = Double.compare(b.score(), a.score());
+        }
+        if (order == 0) {
+            order = Integer.compare(a.start(), b.start());
+        }
+        return order != 0 ? order : a.type().compareTo(b.type());
+    };
 
     private final Policy policy;
     private final Set<PiiType> reported;
@@ -70,7 +75,7 @@ public final class PiiDetector {
                 continue;
             }
             Finding scored = ContextScorer.score(text, candidate);
-            if (scored.score() >= policy.threshold() && !policy.allows(text.substring(scored.start(), scored.end()))) {
+            if (scored.score() >= policy.threshold() && !allowed(text, scored)) {
                 kept.add(scored);
             }
         }
@@ -78,23 +83,67 @@ public final class PiiDetector {
         return resolveOverlaps(kept);
     }
 
+    private boolean allowed(String text, Finding finding) {
+        return !policy.allow().isEmpty() && policy.allows(text.substring(finding.start(), finding.end()));
+    }
+
     /** Longest first, then highest score, then earliest: a deterministic choice among overlapping findings. */
     static List<Finding> resolveOverlaps(List<Finding> findings) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(PRIORITY);
-        // chosen findings never overlap, so ordered by start they are ordered by end too: a new one can only clash
-        // with its nearest neighbours
-        TreeMap<Integer, Finding> chosen = new TreeMap<>();
+        int extent = 0;
         for (Finding finding : ordered) {
-            Map.Entry<Integer, Finding> before = chosen.floorEntry(finding.start());
-            Map.Entry<Integer, Finding> after = chosen.ceilingEntry(finding.start());
-            boolean clashes = (before != null && before.getValue().overlaps(finding))
-                    || (after != null && after.getValue().overlaps(finding));
-            if (!clashes) {
-                chosen.put(finding.start(), finding);
+            extent = Math.max(extent, finding.end());
+        }
+        // the chosen findings' characters, marked: a finding clashes when any of its characters is marked, and the
+        // work per finding is its length over 64
+        long[] taken = new long[(extent >> 6) + 1];
+        List<Finding> chosen = new ArrayList<>();
+        for (Finding finding : ordered) {
+            if (!anySet(taken, finding.start(), finding.end())) {
+                setAll(taken, finding.start(), finding.end());
+                chosen.add(finding);
             }
         }
-        return List.copyOf(chosen.values());
+        chosen.sort(Comparator.comparingInt(Finding::start));
+        return List.copyOf(chosen);
+    }
+
+    /** Whether any bit in {@code [from, to)} is set; {@code from < to}. */
+    private static boolean anySet(long[] bits, int from, int to) {
+        int first = from >> 6;
+        int last = (to - 1) >> 6;
+        long firstMask = -1L << from;
+        long lastMask = -1L >>> -to;
+        if (first == last) {
+            return (bits[first] & firstMask & lastMask) != 0;
+        }
+        if ((bits[first] & firstMask) != 0 || (bits[last] & lastMask) != 0) {
+            return true;
+        }
+        for (int word = first + 1; word < last; word++) {
+            if (bits[word] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets every bit in {@code [from, to)}; {@code from < to}. */
+    private static void setAll(long[] bits, int from, int to) {
+        int first = from >> 6;
+        int last = (to - 1) >> 6;
+        long firstMask = -1L << from;
+        long lastMask = -1L >>> -to;
+        if (first == last) {
+            bits[first] |= firstMask & lastMask;
+            return;
+        }
+        bits[first] |= firstMask;
+        bits[last] |= lastMask;
+        for (int word = first + 1; word < last; word++) {
+            bits[word] = -1L;
+        }
     }
 
     private void addDenied(String text, List<Finding> out) {
