@@ -36,19 +36,25 @@ public final class IpAddressDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
+        ProseTokens tokens = ProseTokens.of(text);
         int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (!isRunChar(text.charAt(i))) {
-                i++;
+        int judged = 0;
+        // a run with no dot or colon is no address: look only around the dots and colons, each a token of its own
+        for (int token = 0; token < tokens.size(); token++) {
+            int at = tokens.start(token);
+            if (at < judged || !tokens.isMarkIn(token, ".:")) {
                 continue;
             }
-            int end = i;
+            int start = at;
+            while (start > 0 && isRunChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + 1;
             while (end < length && isRunChar(text.charAt(end))) {
                 end++;
             }
-            judge(text, i, end, out);
-            i = end;
+            judge(text, start, end, out);
+            judged = end;
         }
     }
 

@@ -109,38 +109,42 @@ public final class LabeledIdDetector implements Detector {
     @Override
     public void detect(String text, List<Finding> out) {
         int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (!TextScan.isAsciiLetter(c)) {
-                continue;
-            }
-            Label[] candidates = LABELS_BY_FIRST[c | 0x20];
-            if (candidates.length == 0 || !TextScan.startsWord(text, i)) {
-                continue;
-            }
-            for (Label label : candidates) {
-                if (!labelAt(text, i, label.text())) {
-                    continue;
-                }
-                PiiType type = label.type();
-                double score = SCORE;
-                if (type == null) {
-                    if (compoundLabel(text, i)) {
-                        break;
-                    }
-                    type = typeFromContext(text, i);
-                    if (type == null) {
-                        type = PiiType.HEALTH_PLAN_ID;
-                        score = UNQUALIFIED_ID;
-                    }
-                }
-                int end = idAfter(text, i + label.text().length(), type, score, label.needsQualifier(), out);
-                if (end > 0) {
-                    i = end - 1;
-                }
-                break;
-            }
+        int i = 0;
+        while (i < length) {
+            int end = labeledIdAt(text, i, out);
+            i = end > 0 ? end : TextScan.nextWordStart(text, i);
         }
+    }
+
+    /** Reports the id after a label starting at {@code i} and returns its end, or -1. */
+    private int labeledIdAt(String text, int i, List<Finding> out) {
+        char c = text.charAt(i);
+        if (!TextScan.isAsciiLetter(c)) {
+            return -1;
+        }
+        Label[] candidates = LABELS_BY_FIRST[c | 0x20];
+        if (candidates.length == 0 || !TextScan.startsWord(text, i)) {
+            return -1;
+        }
+        for (Label label : candidates) {
+            if (!labelAt(text, i, label.text())) {
+                continue;
+            }
+            PiiType type = label.type();
+            double score = SCORE;
+            if (type == null) {
+                if (compoundLabel(text, i)) {
+                    return -1;
+                }
+                type = typeFromContext(text, i);
+                if (type == null) {
+                    type = PiiType.HEALTH_PLAN_ID;
+                    score = UNQUALIFIED_ID;
+                }
+            }
+            return idAfter(text, i + label.text().length(), type, score, label.needsQualifier(), out);
+        }
+        return -1;
     }
 
     /** A word naming another kind of id right before {@code at}: "Tax ID", "Order ID". */

@@ -13,6 +13,10 @@ import java.util.Locale;
  * digits never share a token ({@code 5th} is {@code 5} then {@code th}), so patterns ask whether two tokens touch.
  * Every other non-space character is a one-character mark. Index arguments out of range are answered with
  * {@code false} or {@code -1}, so callers can look ahead without bounds checks.
+ *
+ * <p>The format detectors share the same tokenization as a pre-pass: its number tokens are exactly the text's
+ * maximal runs of ASCII digits, and its marks the places of {@code +}, {@code (}, {@code .} and {@code :}, so they
+ * look only where a candidate can start instead of each walking every character.
  */
 final class ProseTokens {
 
@@ -29,6 +33,8 @@ final class ProseTokens {
     /** Lower-case forms and stems of tokens, filled in on first use. */
     private String[] lowers;
     private String[] stems;
+    /** The indices of the number tokens, in text order, made on first use. */
+    private int[] numbers;
     /** Per-token flags computed on demand by {@link NameLexicon}; 0 means not yet computed. */
     private byte[] nameFlags;
     /** Lower-case forms made so far, an open-addressing table, so repeated words share one string. */
@@ -233,6 +239,24 @@ final class ProseTokens {
 
     String text(int i) {
         return text.substring(starts[i], ends[i]);
+    }
+
+    /** The indices of the number tokens (the text's maximal runs of ASCII digits), in text order. */
+    int[] numbers() {
+        if (numbers == null) {
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                count += kinds[i] == NUMBER ? 1 : 0;
+            }
+            int[] found = new int[count];
+            for (int i = 0, k = 0; k < count; i++) {
+                if (kinds[i] == NUMBER) {
+                    found[k++] = i;
+                }
+            }
+            numbers = found;
+        }
+        return numbers;
     }
 
     String lower(int i) {
