@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class PiiDetector {
 
+    private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
+
     /** Longest first, then highest score, then earliest, then by type. */
     private static final Comparator<Finding> PRIORITY = (a, b) -> {
         int order = Integer.compare(b.length(), a.length());
@@ -89,24 +91,48 @@ public final class PiiDetector {
 
     /** Longest first, then highest score, then earliest: a deterministic choice among overlapping findings. */
     static List<Finding> resolveOverlaps(List<Finding> findings) {
-        List<Finding> ordered = new ArrayList<>(findings);
-        ordered.sort(PRIORITY);
-        int extent = 0;
-        for (Finding finding : ordered) {
-            extent = Math.max(extent, finding.end());
+        List<Finding> byStart = new ArrayList<>(findings);
+        // stable, and each detector reports in text order: a merge of a few sorted runs
+        byStart.sort(BY_START);
+        List<Finding> chosen = new ArrayList<>(byStart.size());
+        int from = 0;
+        while (from < byStart.size()) {
+            // a cluster of findings linked by overlaps: none overlaps a finding outside it, so each is resolved alone
+            int to = from + 1;
+            int clusterEnd = byStart.get(from).end();
+            while (to < byStart.size() && byStart.get(to).start() < clusterEnd) {
+                clusterEnd = Math.max(clusterEnd, byStart.get(to).end());
+                to++;
+            }
+            if (to - from == 1) {
+                chosen.add(byStart.get(from));
+            } else {
+                chosen.addAll(resolveCluster(byStart.subList(from, to), clusterEnd));
+            }
+            from = to;
         }
+        return List.copyOf(chosen);
+    }
+
+    /** The findings of one cluster (in text order, ending by {@code clusterEnd}) that win, in text order. */
+    private static List<Finding> resolveCluster(List<Finding> cluster, int clusterEnd) {
+        List<Finding> ordered = new ArrayList<>(cluster);
+        ordered.sort(PRIORITY);
+        int origin = cluster.get(0).start();
         // the chosen findings' characters, marked: a finding clashes when any of its characters is marked, and the
         // work per finding is its length over 64
-        long[] taken = new long[(extent >> 6) + 1];
+        long[] taken = new long[((clusterEnd - origin) >> 6) + 1];
         List<Finding> chosen = new ArrayList<>();
         for (Finding finding : ordered) {
-            if (!anySet(taken, finding.start(), finding.end())) {
-                setAll(taken, finding.start(), finding.end());
+            int start = finding.start() - origin;
+            int end = finding.end() - origin;
+            if (!anySet(taken, start, end)) {
+                setAll(taken, start, end);
                 chosen.add(finding);
             }
         }
-        chosen.sort(Comparator.comparingInt(Finding::start));
-        return List.copyOf(chosen);
+        chosen.sort(BY_START);
+        return chosen;
     }
 
     /** Whether any bit in {@code [from, to)} is set; {@code from < to}. */

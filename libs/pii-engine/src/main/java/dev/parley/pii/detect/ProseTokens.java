@@ -54,7 +54,7 @@ final class ProseTokens {
 
     private ProseTokens(String text) {
         this.text = text;
-        int capacity = Math.max(8, Math.min(text.length() / 2 + 1, 1 << 16));
+        int capacity = Math.max(8, text.length() / 3 + 1);
         starts = new int[capacity];
         ends = new int[capacity];
         kinds = new byte[capacity];
