@@ -127,9 +127,36 @@ public final class PersonNameDetector implements Detector {
         }
     }
 
+    /**
+     * For each ASCII letter, either case, the lengths of the {@link #ROLES} words starting with it as bits: most
+     * words are ruled out by these before their lower-case form is made and looked up.
+     */
+    private static final long[] ROLE_SHAPES = roleShapes();
+
+    private static long[] roleShapes() {
+        long[] shapes = new long[128];
+        for (String word : ROLES.keySet()) {
+            char first = word.charAt(0);
+            shapes[first] |= 1L << word.length();
+            shapes[Character.toUpperCase(first)] |= 1L << word.length();
+        }
+        return shapes;
+    }
+
     private static int roles(String word) {
         Integer roles = ROLES.get(word);
         return roles == null ? 0 : roles;
+    }
+
+    /** The roles of word {@code i}. */
+    private static int roles(ProseTokens tokens, int i) {
+        // lower-casing keeps an ASCII first letter, and the length of any word it turns into a role word
+        char first = tokens.text().charAt(tokens.start(i));
+        int length = tokens.length(i);
+        if (first < 0x80 && (length >= Long.SIZE || (ROLE_SHAPES[first] >>> length & 1) == 0)) {
+            return 0;
+        }
+        return roles(tokens.lower(i));
     }
 
 
@@ -168,7 +195,7 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i)) {
             return !tokens.isMark(i, '-');
         }
-        return !tokens.isCapitalized(i) && roles(tokens.lower(i)) == 0;
+        return !tokens.isCapitalized(i) && roles(tokens, i) == 0;
     }
 
     /** Tries each rule at token {@code i}; returns the index to continue from. */
@@ -369,10 +396,9 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i) || tokens.length(i) > 9) {
             return 0;
         }
-        String word = tokens.lower(i);
-        int roles = roles(word);
+        int roles = roles(tokens, i);
         boolean title = (roles & R_TITLE) != 0 || (roles & R_CAPITALIZED_TITLE) != 0 && tokens.isCapitalized(i);
-        if (!title || word.equals("dr") && endsStreetName(tokens, i)) {
+        if (!title || tokens.lower(i).equals("dr") && endsStreetName(tokens, i)) {
             return 0;
         }
         return tokens.isMark(i + 1, '.') && tokens.touchesPrevious(i + 1) ? 2 : 1;
@@ -398,11 +424,11 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i) || tokens.length(i) > 11) {
             return null;
         }
-        String word = tokens.lower(i);
-        int roles = roles(word);
+        int roles = roles(tokens, i);
         if (roles == 0) {
             return null;
         }
+        String word = tokens.lower(i);
         if (word.equals("name")) {
             if (tokens.isMark(i + 1, ':') || tokens.is(i + 1, "is")) {
                 return new Label(i + 2, LabelKind.NAME_ONLY);

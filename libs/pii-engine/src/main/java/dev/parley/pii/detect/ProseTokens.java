@@ -1,7 +1,9 @@
 package dev.parley.pii.detect;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A text split in one pass into words, numbers and single marks, with each token's UTF-16 span. The narrative
@@ -37,11 +39,16 @@ final class ProseTokens {
     private int[] numbers;
     /** Per-token flags computed on demand by {@link NameLexicon}; 0 means not yet computed. */
     private byte[] nameFlags;
+    /** The same flags by word, so a word repeated through the text is looked up in the lexicons once. */
+    private Map<String, Byte> wordNameFlags;
     /** Lower-case forms made so far, an open-addressing table, so repeated words share one string. */
     private String[] interned;
     private int internedCount;
 
-    /** Past this many distinct words, new lower-case forms are made but no longer kept in {@link #interned}. */
+    /**
+     * Past this many distinct words, new lower-case forms are made but no longer kept in {@link #interned}, nor
+     * their name flags in {@link #wordNameFlags}.
+     */
     private static final int MAX_INTERNED = 1 << 16;
 
     /**
@@ -366,6 +373,21 @@ final class ProseTokens {
             nameFlags = new byte[size];
         }
         nameFlags[i] = flags;
+    }
+
+    /** The name-lexicon flags cached for {@code word}, 0 when not yet computed. */
+    byte nameFlags(String word) {
+        Byte flags = wordNameFlags == null ? null : wordNameFlags.get(word);
+        return flags == null ? 0 : flags;
+    }
+
+    void setNameFlags(String word, byte flags) {
+        if (wordNameFlags == null) {
+            wordNameFlags = new HashMap<>();
+        }
+        if (wordNameFlags.size() < MAX_INTERNED) {
+            wordNameFlags.put(word, flags);
+        }
     }
 
     /** Token {@code i} equals {@code lowercase}, ignoring case. */
