@@ -112,25 +112,20 @@ public final class LabeledIdDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            int end = labeledIdAt(text, i, out);
-            i = end > 0 ? end : TextScan.nextWordStart(text, i);
+        int next = 0;
+        for (int i : ProseTokens.of(text).asciiWordStarts()) {
+            if (i >= next) {
+                int end = labeledIdAt(text, i, out);
+                if (end > 0) {
+                    next = end;
+                }
+            }
         }
     }
 
-    /** Reports the id after a label starting at {@code i} and returns its end, or -1. */
+    /** Reports the id after a label at {@code i}, where an ASCII letter starts a word, and returns its end, or -1. */
     private int labeledIdAt(String text, int i, List<Finding> out) {
-        char c = text.charAt(i);
-        if (!TextScan.isAsciiLetter(c)) {
-            return -1;
-        }
-        Label[] candidates = candidates(text, i);
-        if (candidates.length == 0 || !TextScan.startsWord(text, i)) {
-            return -1;
-        }
-        for (Label label : candidates) {
+        for (Label label : candidates(text, i)) {
             if (!labelAt(text, i, label.text())) {
                 continue;
             }

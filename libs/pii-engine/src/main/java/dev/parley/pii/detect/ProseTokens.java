@@ -17,8 +17,9 @@ import java.util.Map;
  * {@code false} or {@code -1}, so callers can look ahead without bounds checks.
  *
  * <p>The format detectors share the same tokenization as a pre-pass: its number tokens are exactly the text's
- * maximal runs of ASCII digits, and its marks the places of {@code +}, {@code (}, {@code .} and {@code :}, so they
- * look only where a candidate can start instead of each walking every character.
+ * maximal runs of ASCII digits, its marks the places of {@code +}, {@code (}, {@code .} and {@code :}, and
+ * {@link #asciiWordStarts()} where labels and URLs can start, so they look only where a candidate can start instead
+ * of each walking every character.
  */
 final class ProseTokens {
 
@@ -26,17 +27,25 @@ final class ProseTokens {
     private static final byte NUMBER = 2;
     private static final byte MARK = 3;
 
+    /** A line break separates the token from the one before. */
+    private static final byte LINE_BREAK = 1;
+    /** A word with an apostrophe or hyphen inside. */
+    private static final byte JOINED = 2;
+
     private final String text;
     private int size;
     private int[] starts;
     private int[] ends;
     private byte[] kinds;
-    private boolean[] lineBreaks;
+    /** {@link #LINE_BREAK} and {@link #JOINED} bits per token. */
+    private byte[] flags;
     /** Lower-case forms and stems of tokens, filled in on first use. */
     private String[] lowers;
     private String[] stems;
     /** The indices of the number tokens, in text order, made on first use. */
     private int[] numbers;
+    /** The positions of {@link #asciiWordStarts()}, made on first use. */
+    private int[] asciiWordStarts;
     /** Per-token flags computed on demand by {@link NameLexicon}; 0 means not yet computed. */
     private byte[] nameFlags;
     /** The same flags by word, so a word repeated through the text is looked up in the lexicons once. */
@@ -65,7 +74,7 @@ final class ProseTokens {
         starts = new int[capacity];
         ends = new int[capacity];
         kinds = new byte[capacity];
-        lineBreaks = new boolean[capacity];
+        flags = new byte[capacity];
     }
 
     static ProseTokens of(String text) {
@@ -94,16 +103,17 @@ final class ProseTokens {
     private void split() {
         int length = text.length();
         int i = 0;
-        boolean lineBreak = false;
+        byte lineBreak = 0;
         while (i < length) {
             char c = text.charAt(i);
             if (isSpace(c)) {
-                lineBreak |= c == '\n' || c == '\r';
+                lineBreak |= c == '\n' || c == '\r' ? LINE_BREAK : 0;
                 i++;
                 continue;
             }
             int end;
             byte kind;
+            byte joined = 0;
             if (isLetter(c)) {
                 end = i + 1;
                 while (end < length) {
@@ -112,6 +122,7 @@ final class ProseTokens {
                         end++;
                     } else if (isInnerJoiner(next) && end + 1 < length && isLetter(text.charAt(end + 1))) {
                         end += 2;
+                        joined = JOINED;
                     } else {
                         break;
                     }
@@ -127,8 +138,8 @@ final class ProseTokens {
                 end = i + 1;
                 kind = MARK;
             }
-            add(i, end, kind, lineBreak);
-            lineBreak = false;
+            add(i, end, kind, (byte) (lineBreak | joined));
+            lineBreak = 0;
             i = end;
         }
     }
@@ -173,18 +184,18 @@ final class ProseTokens {
         return c >= '0' && c <= '9';
     }
 
-    private void add(int start, int end, byte kind, boolean lineBreak) {
+    private void add(int start, int end, byte kind, byte tokenFlags) {
         if (size == starts.length) {
             int capacity = size * 2;
             starts = Arrays.copyOf(starts, capacity);
             ends = Arrays.copyOf(ends, capacity);
             kinds = Arrays.copyOf(kinds, capacity);
-            lineBreaks = Arrays.copyOf(lineBreaks, capacity);
+            flags = Arrays.copyOf(flags, capacity);
         }
         starts[size] = start;
         ends[size] = end;
         kinds[size] = kind;
-        lineBreaks[size] = lineBreak;
+        flags[size] = tokenFlags;
         size++;
     }
 
@@ -241,11 +252,40 @@ final class ProseTokens {
 
     /** A line break separates token {@code i} from the token before it. */
     boolean lineBreakBefore(int i) {
-        return exists(i) && lineBreaks[i];
+        return exists(i) && (flags[i] & LINE_BREAK) != 0;
     }
 
     String text(int i) {
         return text.substring(starts[i], ends[i]);
+    }
+
+    /**
+     * The positions where an ASCII letter starts a word as {@link TextScan} sees words (no letter, digit or
+     * underscore before it), in text order.
+     */
+    int[] asciiWordStarts() {
+        if (asciiWordStarts == null) {
+            int[] found = new int[Math.max(8, size / 2)];
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                if (kinds[i] != WORD) {
+                    continue;
+                }
+                // within a word token, such a word can start only after an apostrophe or hyphen
+                int last = (flags[i] & JOINED) != 0 ? ends[i] - 1 : starts[i];
+                for (int p = starts[i]; p <= last; p++) {
+                    if ((p == starts[i] || isInnerJoiner(text.charAt(p - 1))) && TextScan.isAsciiLetter(text.charAt(p))
+                            && TextScan.startsWord(text, p)) {
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = p;
+                    }
+                }
+            }
+            asciiWordStarts = Arrays.copyOf(found, count);
+        }
+        return asciiWordStarts;
     }
 
     /** The indices of the number tokens (the text's maximal runs of ASCII digits), in text order. */

@@ -111,21 +111,6 @@ final class TextScan {
         return !(isJoiner(after) && end + 1 < length && isWordChar(text.charAt(end + 1)));
     }
 
-    /** The next position after {@code i} that starts a word, or the text's length: past the rest of a word. */
-    static int nextWordStart(String text, int i) {
-        int length = text.length();
-        int at = i + 1;
-        if (isWordChar(text.charAt(i))) {
-            while (at < length && isWordChar(text.charAt(at))) {
-                at++;
-            }
-        }
-        while (at < length && !isWordChar(text.charAt(at))) {
-            at++;
-        }
-        return at;
-    }
-
     static int digitsAt(String text, int from, int max) {
         int limit = Math.min(text.length(), from + max + 1);
         int i = Math.max(from, 0);
