@@ -127,21 +127,7 @@ public final class PersonNameDetector implements Detector {
         }
     }
 
-    /**
-     * For each ASCII letter, either case, the lengths of the {@link #ROLES} words starting with it as bits: most
-     * words are ruled out by these before their lower-case form is made and looked up.
-     */
-    private static final long[] ROLE_SHAPES = roleShapes();
-
-    private static long[] roleShapes() {
-        long[] shapes = new long[128];
-        for (String word : ROLES.keySet()) {
-            char first = word.charAt(0);
-            shapes[first] |= 1L << word.length();
-            shapes[Character.toUpperCase(first)] |= 1L << word.length();
-        }
-        return shapes;
-    }
+    private static final WordShapes ROLE_SHAPES = new WordShapes(ROLES.keySet());
 
     private static int roles(String word) {
         Integer roles = ROLES.get(word);
@@ -150,13 +136,7 @@ public final class PersonNameDetector implements Detector {
 
     /** The roles of word {@code i}. */
     private static int roles(ProseTokens tokens, int i) {
-        // lower-casing keeps an ASCII first letter, and the length of any word it turns into a role word
-        char first = tokens.text().charAt(tokens.start(i));
-        int length = tokens.length(i);
-        if (first < 0x80 && (length >= Long.SIZE || (ROLE_SHAPES[first] >>> length & 1) == 0)) {
-            return 0;
-        }
-        return roles(tokens.lower(i));
+        return ROLE_SHAPES.mayMatch(tokens, i) ? roles(tokens.lower(i)) : 0;
     }
 
 
