@@ -41,11 +41,13 @@ public final class DeaDetector implements Detector {
         ProseTokens tokens = ProseTokens.of(text);
         // the seven digits are a run of their own after two letters, or the end of a run "9dddddd" after one
         for (int number : tokens.numbers()) {
-            int digits = tokens.start(number);
-            for (int i = digits - 2; i < digits; i++) {
-                if (shaped(text, i) && Checksums.dea(text.subSequence(i + 2, i + 9))) {
-                    report(text, i, out);
-                }
+            int length = tokens.length(number);
+            if (length != 7 && length != 8) {
+                continue;
+            }
+            int i = tokens.start(number) - (length == 7 ? 2 : 1);
+            if (shaped(text, i) && Checksums.dea(text.subSequence(i + 2, i + 9))) {
+                report(text, i, out);
             }
         }
     }

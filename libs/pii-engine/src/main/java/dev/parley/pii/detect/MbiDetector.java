@@ -36,10 +36,10 @@ public final class MbiDetector implements Detector {
     public void detect(String text, List<Finding> out) {
         ProseTokens tokens = ProseTokens.of(text);
         int next = 0;
-        // an MBI starts with a digit at the start of a word, so at the start of a run of digits
+        // an MBI starts with a digit at the start of a word and then a letter: a run of one digit
         for (int number : tokens.numbers()) {
             int i = tokens.start(number);
-            if (i < next || text.charAt(i) == '0' || !TextScan.startsWord(text, i)) {
+            if (tokens.length(number) != 1 || i < next || text.charAt(i) == '0' || !TextScan.startsWord(text, i)) {
                 continue;
             }
             int end = match(text, i);

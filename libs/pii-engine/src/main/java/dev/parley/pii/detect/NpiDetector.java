@@ -38,9 +38,12 @@ public final class NpiDetector implements Detector {
     public void detect(String text, List<Finding> out) {
         ProseTokens tokens = ProseTokens.of(text);
         for (int number : tokens.numbers()) {
+            if (tokens.length(number) != 10) {
+                continue;
+            }
             int i = tokens.start(number);
             char first = text.charAt(i);
-            if ((first != '1' && first != '2') || tokens.length(number) != 10 || !TextScan.numberStartsAt(text, i)
+            if ((first != '1' && first != '2') || !TextScan.numberStartsAt(text, i)
                     || !TextScan.numberEndsAt(text, i + 10)) {
                 continue;
             }

@@ -47,7 +47,7 @@ public final class PaymentCardDetector implements Detector {
         int next = 0;
         for (int number : tokens.numbers()) {
             int i = tokens.start(number);
-            if (i < next || !TextScan.numberStartsAt(text, i)) {
+            if (tokens.length(number) < MIN_GROUP || i < next || !TextScan.numberStartsAt(text, i)) {
                 continue;
             }
             int end = match(text, i, out);

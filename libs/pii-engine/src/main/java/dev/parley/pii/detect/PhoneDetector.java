@@ -74,7 +74,8 @@ public final class PhoneDetector implements Detector {
                 if (TextScan.startsWord(text, i)) {
                     match = northAmerican(text, i, false);
                 }
-            } else if (tokens.isNumber(token) && TextScan.numberStartsAt(text, i)) {
+            } else if (tokens.isNumber(token) && mayStartNanp(tokens.length(token))
+                    && TextScan.numberStartsAt(text, i)) {
                 match = northAmerican(text, i, true);
             }
             if (match == null) {
@@ -124,6 +125,11 @@ public final class PhoneDetector implements Detector {
             return 0;
         }
         return TextScan.lower(text.charAt(p - 1));
+    }
+
+    /** A NANP number starts with a trunk "1", a three-digit area code, or ten or eleven bare digits. */
+    private static boolean mayStartNanp(int digits) {
+        return digits == 1 || digits == 3 || digits == 10 || digits == 11;
     }
 
     /** A NANP number at {@code start}, with an optional trunk {@code 1} when {@code trunk} is allowed. */

@@ -42,11 +42,11 @@ public final class SsnDetector implements Detector {
         int length = text.length();
         int next = 0;
         for (int number : tokens.numbers()) {
+            int run = tokens.length(number);
             int i = tokens.start(number);
-            if (i < next || !TextScan.numberStartsAt(text, i)) {
+            if ((run != 9 && run != 3) || i < next || !TextScan.numberStartsAt(text, i)) {
                 continue;
             }
-            int run = tokens.length(number);
             if (run == 9 && TextScan.numberEndsAt(text, i + 9)) {
                 report(text, i, i + 9, text.substring(i, i + 9), BARE, LABELED_BARE, out);
                 next = i + 9;

@@ -164,7 +164,8 @@ final class TextScan {
         // a cue ending after the text's end never matches, so positions past it need no look
         for (int at = Math.min(start, text.length()) - 1; at >= from; at--) {
             char lower = lower(text.charAt(at));
-            if ((firstChars >>> lower & 1) == 0) {
+            // a cue starts a word: most positions are inside one
+            if ((firstChars >>> lower & 1) == 0 || !startsWord(text, at)) {
                 continue;
             }
             for (int k = 0; k < size; k++) {

@@ -55,7 +55,7 @@ public final class ZipCodeDetector implements Detector {
         int next = 0;
         for (int number : tokens.numbers()) {
             int i = tokens.start(number);
-            if (i < next || tokens.length(number) != 5 || !TextScan.numberStartsAt(text, i)) {
+            if (tokens.length(number) != 5 || i < next || !TextScan.numberStartsAt(text, i)) {
                 continue;
             }
             int end;
