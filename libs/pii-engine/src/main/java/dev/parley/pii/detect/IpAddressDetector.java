@@ -36,15 +36,12 @@ public final class IpAddressDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        ProseTokens tokens = ProseTokens.of(text);
         int length = text.length();
-        int judged = 0;
-        // a run with no dot or colon is no address: look only around the dots and colons, each a token of its own
-        for (int token = 0; token < tokens.size(); token++) {
-            int at = tokens.start(token);
-            if (at < judged || !tokens.isMarkIn(token, ".:")) {
-                continue;
-            }
+        // a run with no dot or colon is no address: look only around the dots and colons
+        int dot = text.indexOf('.');
+        int colon = text.indexOf(':');
+        while (dot >= 0 || colon >= 0) {
+            int at = dot < 0 ? colon : colon < 0 ? dot : Math.min(dot, colon);
             int start = at;
             while (start > 0 && isRunChar(text.charAt(start - 1))) {
                 start--;
@@ -54,7 +51,13 @@ public final class IpAddressDetector implements Detector {
                 end++;
             }
             judge(text, start, end, out);
-            judged = end;
+            // the dots and colons before the run's end are in it
+            if (dot >= 0 && dot < end) {
+                dot = text.indexOf('.', end);
+            }
+            if (colon >= 0 && colon < end) {
+                colon = text.indexOf(':', end);
+            }
         }
     }
 

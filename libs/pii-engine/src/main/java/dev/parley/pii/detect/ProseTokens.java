@@ -17,9 +17,9 @@ import java.util.Map;
  * {@code false} or {@code -1}, so callers can look ahead without bounds checks.
  *
  * <p>The format detectors share the same tokenization as a pre-pass: its number tokens are exactly the text's
- * maximal runs of ASCII digits, its marks the places of {@code +}, {@code (}, {@code .} and {@code :}, and
- * {@link #asciiWordStarts()} where labels and URLs can start, so they look only where a candidate can start instead
- * of each walking every character.
+ * maximal runs of ASCII digits, its marks the places of {@code +} and {@code (}, and {@link #asciiWordStarts()}
+ * where labels and URLs can start, so they look only where a candidate can start instead of each walking every
+ * character.
  */
 final class ProseTokens {
 
@@ -70,6 +70,7 @@ final class ProseTokens {
 
     private ProseTokens(String text) {
         this.text = text;
+        // prose has a token every three to four characters: arrays this size rarely have to grow
         int capacity = Math.max(8, text.length() / 3 + 1);
         starts = new int[capacity];
         ends = new int[capacity];
