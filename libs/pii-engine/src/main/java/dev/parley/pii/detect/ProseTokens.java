@@ -27,24 +27,18 @@ final class ProseTokens {
     private static final byte NUMBER = 2;
     private static final byte MARK = 3;
 
-    /** A line break separates the token from the one before. */
-    private static final byte LINE_BREAK = 1;
-    /** A word with an apostrophe or hyphen inside. */
-    private static final byte JOINED = 2;
-
     private final String text;
     private int size;
     private int[] starts;
     private int[] ends;
     private byte[] kinds;
-    /** {@link #LINE_BREAK} and {@link #JOINED} bits per token. */
-    private byte[] flags;
+    private boolean[] lineBreaks;
     /** Lower-case forms and stems of tokens, filled in on first use. */
     private String[] lowers;
     private String[] stems;
-    /** The indices of the number tokens, in text order, made on first use. */
+    /** The indices of the number tokens, in text order. */
     private int[] numbers;
-    /** The positions of {@link #asciiWordStarts()}, made on first use. */
+    /** The positions of {@link #asciiWordStarts()}. */
     private int[] asciiWordStarts;
     /** Per-token flags computed on demand by {@link NameLexicon}; 0 means not yet computed. */
     private byte[] nameFlags;
@@ -75,7 +69,7 @@ final class ProseTokens {
         starts = new int[capacity];
         ends = new int[capacity];
         kinds = new byte[capacity];
-        flags = new byte[capacity];
+        lineBreaks = new boolean[capacity];
     }
 
     static ProseTokens of(String text) {
@@ -103,27 +97,36 @@ final class ProseTokens {
 
     private void split() {
         int length = text.length();
+        int[] numberList = new int[Math.max(8, starts.length / 8)];
+        int numberCount = 0;
+        int[] wordStartList = new int[Math.max(8, starts.length / 4)];
+        int wordStartCount = 0;
         int i = 0;
-        byte lineBreak = 0;
+        boolean lineBreak = false;
         while (i < length) {
             char c = text.charAt(i);
             if (isSpace(c)) {
-                lineBreak |= c == '\n' || c == '\r' ? LINE_BREAK : 0;
+                lineBreak |= c == '\n' || c == '\r';
                 i++;
                 continue;
             }
             int end;
             byte kind;
-            byte joined = 0;
             if (isLetter(c)) {
+                if (TextScan.isAsciiLetter(c) && TextScan.startsWord(text, i)) {
+                    wordStartList = append(wordStartList, wordStartCount++, i);
+                }
                 end = i + 1;
                 while (end < length) {
                     char next = text.charAt(end);
                     if (isLetter(next)) {
                         end++;
                     } else if (isInnerJoiner(next) && end + 1 < length && isLetter(text.charAt(end + 1))) {
+                        // no letter, digit or underscore before it: a word as TextScan sees words starts here too
+                        if (TextScan.isAsciiLetter(text.charAt(end + 1))) {
+                            wordStartList = append(wordStartList, wordStartCount++, end + 1);
+                        }
                         end += 2;
-                        joined = JOINED;
                     } else {
                         break;
                     }
@@ -135,14 +138,24 @@ final class ProseTokens {
                     end++;
                 }
                 kind = NUMBER;
+                numberList = append(numberList, numberCount++, size);
             } else {
                 end = i + 1;
                 kind = MARK;
             }
-            add(i, end, kind, (byte) (lineBreak | joined));
-            lineBreak = 0;
+            add(i, end, kind, lineBreak);
+            lineBreak = false;
             i = end;
         }
+        numbers = Arrays.copyOf(numberList, numberCount);
+        asciiWordStarts = Arrays.copyOf(wordStartList, wordStartCount);
+    }
+
+    /** {@code array} with {@code value} at {@code index}, grown when full. */
+    private static int[] append(int[] array, int index, int value) {
+        int[] target = index < array.length ? array : Arrays.copyOf(array, array.length * 2);
+        target[index] = value;
+        return target;
     }
 
     /** {@link Character#isWhitespace} or a no-break space, with ASCII answered without a table lookup. */
@@ -185,18 +198,18 @@ final class ProseTokens {
         return c >= '0' && c <= '9';
     }
 
-    private void add(int start, int end, byte kind, byte tokenFlags) {
+    private void add(int start, int end, byte kind, boolean lineBreak) {
         if (size == starts.length) {
             int capacity = size * 2;
             starts = Arrays.copyOf(starts, capacity);
             ends = Arrays.copyOf(ends, capacity);
             kinds = Arrays.copyOf(kinds, capacity);
-            flags = Arrays.copyOf(flags, capacity);
+            lineBreaks = Arrays.copyOf(lineBreaks, capacity);
         }
         starts[size] = start;
         ends[size] = end;
         kinds[size] = kind;
-        flags[size] = tokenFlags;
+        lineBreaks[size] = lineBreak;
         size++;
     }
 
@@ -253,7 +266,7 @@ final class ProseTokens {
 
     /** A line break separates token {@code i} from the token before it. */
     boolean lineBreakBefore(int i) {
-        return exists(i) && (flags[i] & LINE_BREAK) != 0;
+        return exists(i) && lineBreaks[i];
     }
 
     String text(int i) {
@@ -265,45 +278,11 @@ final class ProseTokens {
      * underscore before it), in text order.
      */
     int[] asciiWordStarts() {
-        if (asciiWordStarts == null) {
-            int[] found = new int[Math.max(8, size / 2)];
-            int count = 0;
-            for (int i = 0; i < size; i++) {
-                if (kinds[i] != WORD) {
-                    continue;
-                }
-                // within a word token, such a word can start only after an apostrophe or hyphen
-                int last = (flags[i] & JOINED) != 0 ? ends[i] - 1 : starts[i];
-                for (int p = starts[i]; p <= last; p++) {
-                    if ((p == starts[i] || isInnerJoiner(text.charAt(p - 1))) && TextScan.isAsciiLetter(text.charAt(p))
-                            && TextScan.startsWord(text, p)) {
-                        if (count == found.length) {
-                            found = Arrays.copyOf(found, count * 2);
-                        }
-                        found[count++] = p;
-                    }
-                }
-            }
-            asciiWordStarts = Arrays.copyOf(found, count);
-        }
         return asciiWordStarts;
     }
 
     /** The indices of the number tokens (the text's maximal runs of ASCII digits), in text order. */
     int[] numbers() {
-        if (numbers == null) {
-            int count = 0;
-            for (int i = 0; i < size; i++) {
-                count += kinds[i] == NUMBER ? 1 : 0;
-            }
-            int[] found = new int[count];
-            for (int i = 0, k = 0; k < count; i++) {
-                if (kinds[i] == NUMBER) {
-                    found[k++] = i;
-                }
-            }
-            numbers = found;
-        }
         return numbers;
     }
 
