@@ -328,7 +328,7 @@ public final class LabeledIdDetector implements Detector {
         Label[][] table = new Label[1 << 14][];
         Arrays.fill(table, new Label[0]);
         labels.stream()
-                .collect(Collectors.groupingBy(l -> pair(l.text().charAt(0), l.text().charAt(1)), Collectors.toList()))
+                .collect(Collectors.groupingBy(l -> pair(l.text().charAt(0), l.text().charAt(1))))
                 .forEach((pair, group) -> table[pair] = group.toArray(Label[]::new));
         return table;
     }

@@ -104,6 +104,7 @@ public final class PersonNameDetector implements Detector {
      * "name" and "thank", which {@link #labelAt} checks by themselves.
      */
     private static final Map<String, Integer> ROLES = roles();
+    private static final WordShapes ROLE_SHAPES = new WordShapes(ROLES.keySet());
 
     private static Map<String, Integer> roles() {
         Map<String, Integer> roles = new HashMap<>();
@@ -126,8 +127,6 @@ public final class PersonNameDetector implements Detector {
             roles.merge(word, role, (a, b) -> a | b);
         }
     }
-
-    private static final WordShapes ROLE_SHAPES = new WordShapes(ROLES.keySet());
 
     private static int roles(String word) {
         Integer roles = ROLES.get(word);
