@@ -32,14 +32,19 @@ final class ContextScorer {
     private ContextScorer() {}
 
     static Finding score(String text, Finding finding) {
+        List<String> supporting = SUPPORTING.get(finding.type());
+        List<String> contradicting = CONTRADICTING.get(finding.type());
+        if (supporting == null && contradicting == null) {
+            return finding;
+        }
         String before = window(text, Math.max(0, finding.start() - WINDOW), finding.start());
         // only the units right behind a value speak about it ("120/80 mmHg"); a sentence later is another topic
         String after = window(text, finding.end(), Math.min(text.length(), finding.end() + AFTER));
         double score = finding.score();
-        if (containsAny(before, SUPPORTING.get(finding.type()))) {
+        if (containsAny(before, supporting)) {
             score += BOOST;
         }
-        if (containsAny(before, CONTRADICTING.get(finding.type())) || containsAny(after, CONTRADICTING.get(finding.type()))) {
+        if (containsAny(before, contradicting) || containsAny(after, contradicting)) {
             score -= PENALTY;
         }
         return score == finding.score() ? finding : finding.withScore(score);

@@ -6,9 +6,7 @@ import dev.parley.pii.detect.NarrativeDetectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Finds the PII/PHI in a text under a {@link Policy}: runs every detector whose types the policy's level reports,
@@ -19,10 +17,19 @@ import java.util.TreeMap;
  */
 public final class PiiDetector {
 
-    private static final Comparator<Finding> PRIORITY = Comparator.comparingInt(Finding::length).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
-            .thenComparingInt(Finding::start)
-            .thenComparing(Finding::type);
+    private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
+
+    /** Longest first, then highest score, then earliest, then by type. */
+    private static final Comparator<Finding> PRIORITY = (a, b) -> {
+        int order = Integer.compare(b.length(), a.length());
+        if (order == 0) {
+            order = Double.compare(b.score(), a.score());
+        }
+        if (order == 0) {
+            order = Integer.compare(a.start(), b.start());
+        }
+        return order != 0 ? order : a.type().compareTo(b.type());
+    };
 
     private final Policy policy;
     private final Set<PiiType> reported;
@@ -70,7 +77,7 @@ public final class PiiDetector {
                 continue;
             }
             Finding scored = ContextScorer.score(text, candidate);
-            if (scored.score() >= policy.threshold() && !policy.allows(text.substring(scored.start(), scored.end()))) {
+            if (scored.score() >= policy.threshold() && !allowed(text, scored)) {
                 kept.add(scored);
             }
         }
@@ -78,23 +85,91 @@ public final class PiiDetector {
         return resolveOverlaps(kept);
     }
 
+    private boolean allowed(String text, Finding finding) {
+        return !policy.allow().isEmpty() && policy.allows(text.substring(finding.start(), finding.end()));
+    }
+
     /** Longest first, then highest score, then earliest: a deterministic choice among overlapping findings. */
     static List<Finding> resolveOverlaps(List<Finding> findings) {
-        List<Finding> ordered = new ArrayList<>(findings);
+        List<Finding> byStart = new ArrayList<>(findings);
+        // stable, and each detector reports in text order: a merge of a few sorted runs
+        byStart.sort(BY_START);
+        List<Finding> chosen = new ArrayList<>(byStart.size());
+        int from = 0;
+        while (from < byStart.size()) {
+            // a cluster of findings linked by overlaps: none overlaps a finding outside it, so each is resolved alone
+            int to = from + 1;
+            int clusterEnd = byStart.get(from).end();
+            while (to < byStart.size() && byStart.get(to).start() < clusterEnd) {
+                clusterEnd = Math.max(clusterEnd, byStart.get(to).end());
+                to++;
+            }
+            if (to - from == 1) {
+                chosen.add(byStart.get(from));
+            } else {
+                chosen.addAll(resolveCluster(byStart.subList(from, to), clusterEnd));
+            }
+            from = to;
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** The findings of one cluster (in text order, ending by {@code clusterEnd}) that win, in text order. */
+    private static List<Finding> resolveCluster(List<Finding> cluster, int clusterEnd) {
+        List<Finding> ordered = new ArrayList<>(cluster);
         ordered.sort(PRIORITY);
-        // chosen findings never overlap, so ordered by start they are ordered by end too: a new one can only clash
-        // with its nearest neighbours
-        TreeMap<Integer, Finding> chosen = new TreeMap<>();
+        int origin = cluster.get(0).start();
+        // the chosen findings' characters, marked: a finding clashes when any of its characters is marked, and the
+        // work per finding is its length over 64
+        long[] taken = new long[((clusterEnd - origin) >> 6) + 1];
+        List<Finding> chosen = new ArrayList<>();
         for (Finding finding : ordered) {
-            Map.Entry<Integer, Finding> before = chosen.floorEntry(finding.start());
-            Map.Entry<Integer, Finding> after = chosen.ceilingEntry(finding.start());
-            boolean clashes = (before != null && before.getValue().overlaps(finding))
-                    || (after != null && after.getValue().overlaps(finding));
-            if (!clashes) {
-                chosen.put(finding.start(), finding);
+            int start = finding.start() - origin;
+            int end = finding.end() - origin;
+            if (!anySet(taken, start, end)) {
+                setAll(taken, start, end);
+                chosen.add(finding);
             }
         }
-        return List.copyOf(chosen.values());
+        chosen.sort(BY_START);
+        return chosen;
+    }
+
+    /** Whether any bit in {@code [from, to)} is set; {@code from < to}. */
+    private static boolean anySet(long[] bits, int from, int to) {
+        int first = from >> 6;
+        int last = (to - 1) >> 6;
+        long firstMask = -1L << from;
+        long lastMask = -1L >>> -to;
+        if (first == last) {
+            return (bits[first] & firstMask & lastMask) != 0;
+        }
+        if ((bits[first] & firstMask) != 0 || (bits[last] & lastMask) != 0) {
+            return true;
+        }
+        for (int word = first + 1; word < last; word++) {
+            if (bits[word] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets every bit in {@code [from, to)}; {@code from < to}. */
+    private static void setAll(long[] bits, int from, int to) {
+        int first = from >> 6;
+        int last = (to - 1) >> 6;
+        long firstMask = -1L << from;
+        long lastMask = -1L >>> -to;
+        if (first == last) {
+            bits[first] |= firstMask & lastMask;
+            return;
+        }
+        bits[first] |= firstMask;
+        bits[last] |= lastMask;
+        for (int word = first + 1; word < last; word++) {
+            bits[word] = -1L;
+        }
     }
 
     private void addDenied(String text, List<Finding> out) {

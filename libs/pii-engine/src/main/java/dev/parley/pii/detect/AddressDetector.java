@@ -35,6 +35,7 @@ public final class AddressDetector implements Detector {
     private static final Set<String> ADDRESS_CUES = Set.of(
             "live", "lives", "living", "lived", "reside", "resides", "residing", "located", "address", "addr",
             "stay", "stays", "staying", "moved", "mail", "ship", "deliver");
+    private static final WordShapes ADDRESS_CUE_SHAPES = new WordShapes(ADDRESS_CUES);
     /** Words that never belong to a lower-case street name. */
     private static final Set<String> LOWER_CASE_STOPS = Set.of(
             "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from", "by", "is", "was",
@@ -138,7 +139,7 @@ public final class AddressDetector implements Detector {
 
     private static boolean cueBefore(ProseTokens tokens, int i) {
         for (int k = i - 1; k >= 0 && i - k <= CUE_WINDOW; k--) {
-            if (tokens.isWord(k) && ADDRESS_CUES.contains(tokens.lower(k))) {
+            if (tokens.isWord(k) && ADDRESS_CUE_SHAPES.mayMatch(tokens, k) && ADDRESS_CUES.contains(tokens.lower(k))) {
                 return true;
             }
             if (tokens.lineBreakBefore(k)) {
@@ -246,6 +247,9 @@ public final class AddressDetector implements Detector {
 
     /** "PO Box 123", "P.O. Box 123", "Post Office Box #123". The index after the number, or -1. */
     private static int poBoxEnd(ProseTokens tokens, int i) {
+        if (!tokens.isWord(i) || TextScan.lower(tokens.text().charAt(tokens.start(i))) != 'p') {
+            return -1; // no other character equals "p" ignoring case
+        }
         int j;
         if (tokens.is(i, "po")) {
             j = tokens.isMark(i + 1, '.') ? i + 2 : i + 1;

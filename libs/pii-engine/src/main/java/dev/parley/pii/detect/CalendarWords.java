@@ -22,8 +22,7 @@ final class CalendarWords {
             Map.entry("november", 11), Map.entry("nov", 11),
             Map.entry("december", 12), Map.entry("dec", 12));
 
-    /** The first letters of the names above, which every one is at least three letters long: a quick filter. */
-    private static final String MONTH_INITIALS = "jfmasond";
+    private static final WordShapes MONTH_SHAPES = new WordShapes(MONTHS.keySet());
 
     private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
@@ -37,8 +36,7 @@ final class CalendarWords {
 
     /** The month (1-12) token {@code i} names in any case, or 0. */
     static int monthIgnoringCase(ProseTokens tokens, int i) {
-        if (!tokens.isWord(i) || tokens.length(i) > 9 || tokens.length(i) < 3
-                || MONTH_INITIALS.indexOf(tokens.text().charAt(tokens.start(i)) | 0x20) < 0) {
+        if (!tokens.isWord(i) || !MONTH_SHAPES.mayMatch(tokens, i)) {
             return 0;
         }
         Integer month = MONTHS.get(tokens.lower(i));

@@ -38,26 +38,40 @@ public final class DeaDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i + 9 <= length; i++) {
-            char type = Character.toUpperCase(text.charAt(i));
-            char second = text.charAt(i + 1);
-            if (REGISTRANT_TYPES.indexOf(type) < 0 || !TextScan.isAsciiLetter(text.charAt(i))
-                    || !(TextScan.isAsciiLetter(second) || second == '9')
-                    || !TextScan.startsWord(text, i) || TextScan.digitsAt(text, i + 2, 7) != 7
-                    || !TextScan.numberEndsAt(text, i + 9)) {
+        ProseTokens tokens = ProseTokens.of(text);
+        // the seven digits are a run of their own after two letters, or the end of a run "9dddddd" after one
+        for (int number : tokens.numbers()) {
+            int length = tokens.length(number);
+            if (length != 7 && length != 8) {
                 continue;
             }
-            if (Checksums.dea(text.subSequence(i + 2, i + 9))) {
-                int cue = TextScan.nearestCueBefore(text, i, CUE_WINDOW, CUES);
-                int other = TextScan.nearestCueBefore(text, i, CUE_WINDOW, OTHER_CUES);
-                if (cue >= 0 && other > cue && other - (cue + 3) <= 2 && text.regionMatches(true, other, "id", 0, 2)) {
-                    other = -1; // "DEA ID": the id the label names is this DEA number
-                }
-                double score = other > cue ? LABELED_OTHERWISE : cue >= 0 ? CUED : UNCUED;
-                out.add(new Finding(PiiType.DEA, i, i + 9, score, name()));
-                i += 8;
+            int i = tokens.start(number) - (length == 7 ? 2 : 1);
+            if (shaped(text, i) && Checksums.dea(text.subSequence(i + 2, i + 9))) {
+                report(text, i, out);
             }
         }
+    }
+
+    /** A registrant type, a letter or 9, and seven digits at {@code i}, starting a word and ending a number. */
+    private static boolean shaped(String text, int i) {
+        if (i < 0 || i + 9 > text.length()) {
+            return false;
+        }
+        char type = Character.toUpperCase(text.charAt(i));
+        char second = text.charAt(i + 1);
+        return REGISTRANT_TYPES.indexOf(type) >= 0 && TextScan.isAsciiLetter(text.charAt(i))
+                && (TextScan.isAsciiLetter(second) || second == '9')
+                && TextScan.startsWord(text, i) && TextScan.digitsAt(text, i + 2, 7) == 7
+                && TextScan.numberEndsAt(text, i + 9);
+    }
+
+    private void report(String text, int i, List<Finding> out) {
+        int cue = TextScan.nearestCueBefore(text, i, CUE_WINDOW, CUES);
+        int other = TextScan.nearestCueBefore(text, i, CUE_WINDOW, OTHER_CUES);
+        if (cue >= 0 && other > cue && other - (cue + 3) <= 2 && text.regionMatches(true, other, "id", 0, 2)) {
+            other = -1; // "DEA ID": the id the label names is this DEA number
+        }
+        double score = other > cue ? LABELED_OTHERWISE : cue >= 0 ? CUED : UNCUED;
+        out.add(new Finding(PiiType.DEA, i, i + 9, score, name()));
     }
 }

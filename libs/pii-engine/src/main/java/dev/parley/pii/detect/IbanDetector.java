@@ -46,16 +46,18 @@ public final class IbanDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i + 4 <= length; i++) {
-            if (!TextScan.isAsciiLetter(text.charAt(i)) || !TextScan.startsWord(text, i)
-                    || !TextScan.isAsciiLetter(text.charAt(i + 1))
-                    || !TextScan.isDigit(text.charAt(i + 2)) || !TextScan.isDigit(text.charAt(i + 3))) {
+        ProseTokens tokens = ProseTokens.of(text);
+        int next = 0;
+        // the check digits start a run of digits, two letters after the start of a word
+        for (int number : tokens.numbers()) {
+            int i = tokens.start(number) - 2;
+            if (i < next || tokens.length(number) < 2 || !TextScan.isAsciiLetter(text.charAt(i))
+                    || !TextScan.isAsciiLetter(text.charAt(i + 1)) || !TextScan.startsWord(text, i)) {
                 continue;
             }
             int end = match(text, i, out);
-            if (end > i) {
-                i = end - 1;
+            if (end > 0) {
+                next = end;
             }
         }
     }

@@ -37,18 +37,27 @@ public final class IpAddressDetector implements Detector {
     @Override
     public void detect(String text, List<Finding> out) {
         int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (!isRunChar(text.charAt(i))) {
-                i++;
-                continue;
+        // a run with no dot or colon is no address: look only around the dots and colons
+        int dot = text.indexOf('.');
+        int colon = text.indexOf(':');
+        while (dot >= 0 || colon >= 0) {
+            int at = dot < 0 ? colon : colon < 0 ? dot : Math.min(dot, colon);
+            int start = at;
+            while (start > 0 && isRunChar(text.charAt(start - 1))) {
+                start--;
             }
-            int end = i;
+            int end = at + 1;
             while (end < length && isRunChar(text.charAt(end))) {
                 end++;
             }
-            judge(text, i, end, out);
-            i = end;
+            judge(text, start, end, out);
+            // the dots and colons before the run's end are in it
+            if (dot >= 0 && dot < end) {
+                dot = text.indexOf('.', end);
+            }
+            if (colon >= 0 && colon < end) {
+                colon = text.indexOf(':', end);
+            }
         }
     }
 

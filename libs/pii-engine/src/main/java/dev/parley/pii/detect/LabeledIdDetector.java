@@ -2,10 +2,12 @@ package dev.parley.pii.detect;
 
 import dev.parley.pii.Finding;
 import dev.parley.pii.PiiType;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Identifiers with no format of their own, found by the label in front of them: medical record numbers ("MRN",
@@ -90,6 +92,8 @@ public final class LabeledIdDetector implements Detector {
 
     /** {@link #LABELS} by their (lower-case ASCII) first letter, longest first within each letter. */
     private static final Label[][] LABELS_BY_FIRST = byFirstLetter(LABELS);
+    /** {@link #LABELS} by their first two characters ({@link #pair}), longest first within each pair. */
+    private static final Label[][] LABELS_BY_PAIR = byFirstTwo(LABELS);
 
     /** Words between a label and its id that say "an id follows". */
     private static final List<String> QUALIFIERS = List.of("number", "num", "nbr", "no", "identifier", "id");
@@ -108,39 +112,38 @@ public final class LabeledIdDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (!TextScan.isAsciiLetter(c)) {
-                continue;
-            }
-            Label[] candidates = LABELS_BY_FIRST[c | 0x20];
-            if (candidates.length == 0 || !TextScan.startsWord(text, i)) {
-                continue;
-            }
-            for (Label label : candidates) {
-                if (!labelAt(text, i, label.text())) {
-                    continue;
-                }
-                PiiType type = label.type();
-                double score = SCORE;
-                if (type == null) {
-                    if (compoundLabel(text, i)) {
-                        break;
-                    }
-                    type = typeFromContext(text, i);
-                    if (type == null) {
-                        type = PiiType.HEALTH_PLAN_ID;
-                        score = UNQUALIFIED_ID;
-                    }
-                }
-                int end = idAfter(text, i + label.text().length(), type, score, label.needsQualifier(), out);
+        int next = 0;
+        for (int i : ProseTokens.of(text).asciiWordStarts()) {
+            if (i >= next) {
+                int end = labeledIdAt(text, i, out);
                 if (end > 0) {
-                    i = end - 1;
+                    next = end;
                 }
-                break;
             }
         }
+    }
+
+    /** Reports the id after a label at {@code i}, where an ASCII letter starts a word, and returns its end, or -1. */
+    private int labeledIdAt(String text, int i, List<Finding> out) {
+        for (Label label : candidates(text, i)) {
+            if (!labelAt(text, i, label.text())) {
+                continue;
+            }
+            PiiType type = label.type();
+            double score = SCORE;
+            if (type == null) {
+                if (compoundLabel(text, i)) {
+                    return -1;
+                }
+                type = typeFromContext(text, i);
+                if (type == null) {
+                    type = PiiType.HEALTH_PLAN_ID;
+                    score = UNQUALIFIED_ID;
+                }
+            }
+            return idAfter(text, i + label.text().length(), type, score, label.needsQualifier(), out);
+        }
+        return -1;
     }
 
     /** A word naming another kind of id right before {@code at}: "Tax ID", "Order ID". */
@@ -168,6 +171,21 @@ public final class LabeledIdDetector implements Detector {
             return null;
         }
         return plan > record ? PiiType.HEALTH_PLAN_ID : PiiType.MRN;
+    }
+
+    /** The labels that may start at {@code i}, where an ASCII letter is. */
+    private static Label[] candidates(String text, int i) {
+        Label[] byFirst = LABELS_BY_FIRST[text.charAt(i) | 0x20];
+        // past the end no label fits; a non-ASCII letter may equal an ASCII one ignoring case (the Kelvin sign)
+        if (byFirst.length == 0 || i + 1 == text.length() || text.charAt(i + 1) >= 0x80) {
+            return byFirst;
+        }
+        return LABELS_BY_PAIR[pair(text.charAt(i), text.charAt(i + 1))];
+    }
+
+    /** An index for two ASCII characters, ignoring case. */
+    private static int pair(char first, char second) {
+        return TextScan.lower(first) << 7 | TextScan.lower(second);
     }
 
     private static boolean labelAt(String text, int at, String label) {
@@ -303,6 +321,15 @@ public final class LabeledIdDetector implements Detector {
             char letter = c;
             table[c] = labels.stream().filter(l -> l.text().charAt(0) == letter).toArray(Label[]::new);
         }
+        return table;
+    }
+
+    private static Label[][] byFirstTwo(List<Label> labels) {
+        Label[][] table = new Label[1 << 14][];
+        Arrays.fill(table, new Label[0]);
+        labels.stream()
+                .collect(Collectors.groupingBy(l -> pair(l.text().charAt(0), l.text().charAt(1))))
+                .forEach((pair, group) -> table[pair] = group.toArray(Label[]::new));
         return table;
     }
 

@@ -28,21 +28,11 @@ public final class LongNumberDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (!TextScan.isDigit(text.charAt(i))) {
-                i++;
-                continue;
+        ProseTokens tokens = ProseTokens.of(text);
+        for (int number : tokens.numbers()) {
+            if (tokens.length(number) >= MIN_DIGITS) {
+                out.add(new Finding(PiiType.NUMBER, tokens.start(number), tokens.end(number), SCORE, name()));
             }
-            int end = i;
-            while (end < length && TextScan.isDigit(text.charAt(end))) {
-                end++;
-            }
-            if (end - i >= MIN_DIGITS) {
-                out.add(new Finding(PiiType.NUMBER, i, end, SCORE, name()));
-            }
-            i = end;
         }
     }
 }

@@ -34,17 +34,19 @@ public final class MbiDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i + LENGTH <= length; i++) {
-            char first = text.charAt(i);
-            if (first < '1' || first > '9' || !TextScan.startsWord(text, i)) {
+        ProseTokens tokens = ProseTokens.of(text);
+        int next = 0;
+        // an MBI starts with a digit at the start of a word and then a letter: a run of one digit
+        for (int number : tokens.numbers()) {
+            int i = tokens.start(number);
+            if (tokens.length(number) != 1 || i < next || text.charAt(i) == '0' || !TextScan.startsWord(text, i)) {
                 continue;
             }
             int end = match(text, i);
             if (end > 0) {
                 boolean cued = TextScan.cueBefore(text, i, CUE_WINDOW, CUES);
                 out.add(new Finding(PiiType.MEDICARE_MBI, i, end, cued ? CUED : UNCUED, name()));
-                i = end - 1;
+                next = end;
             }
         }
     }

@@ -79,7 +79,17 @@ final class NameLexicon {
             return flags;
         }
         String stem = tokens.stem(i);
-        flags = COMPUTED;
+        flags = tokens.nameFlags(stem);
+        if (flags == 0) {
+            flags = lookUp(stem);
+            tokens.setNameFlags(stem, (byte) flags);
+        }
+        tokens.setNameFlags(i, (byte) flags);
+        return flags;
+    }
+
+    private static int lookUp(String stem) {
+        int flags = COMPUTED;
         if (isNeverAName(stem)) {
             flags |= NEVER;
         }
@@ -92,7 +102,6 @@ final class NameLexicon {
         if (isCommonWord(stem)) {
             flags |= COMMON;
         }
-        tokens.setNameFlags(i, (byte) flags);
         return flags;
     }
 

@@ -19,8 +19,8 @@ public final class NarrativeDetectors {
     private NarrativeDetectors() {}
 
     /**
-     * Ends one scan: the narrative detectors share one tokenization of a text per thread while it is scanned; this
-     * lets go of it (and of the text) when the scan is done.
+     * Ends one scan: the narrative and format detectors share one tokenization of a text per thread while it is
+     * scanned; this lets go of it (and of the text) when the scan is done.
      */
     public static void scanDone() {
         ProseTokens.forget();

@@ -36,11 +36,14 @@ public final class NpiDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i + 10 <= length; i++) {
+        ProseTokens tokens = ProseTokens.of(text);
+        for (int number : tokens.numbers()) {
+            if (tokens.length(number) != 10) {
+                continue;
+            }
+            int i = tokens.start(number);
             char first = text.charAt(i);
-            if ((first != '1' && first != '2') || !TextScan.startsDigitRun(text, i)
-                    || !TextScan.numberStartsAt(text, i) || TextScan.digitsAt(text, i, 10) != 10
+            if ((first != '1' && first != '2') || !TextScan.numberStartsAt(text, i)
                     || !TextScan.numberEndsAt(text, i + 10)) {
                 continue;
             }
@@ -49,7 +52,6 @@ public final class NpiDetector implements Detector {
                         : TextScan.cueBefore(text, i, CUE_WINDOW, CUES) ? CUED : UNCUED;
                 out.add(new Finding(PiiType.NPI, i, i + 10, score, name()));
             }
-            i += 9;
         }
     }
 }

@@ -43,14 +43,16 @@ public final class PaymentCardDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            if (!TextScan.startsDigitRun(text, i) || !TextScan.numberStartsAt(text, i)) {
+        ProseTokens tokens = ProseTokens.of(text);
+        int next = 0;
+        for (int number : tokens.numbers()) {
+            int i = tokens.start(number);
+            if (tokens.length(number) < MIN_GROUP || i < next || !TextScan.numberStartsAt(text, i)) {
                 continue;
             }
             int end = match(text, i, out);
-            if (end > i) {
-                i = end - 1;
+            if (end > 0) {
+                next = end;
             }
         }
     }

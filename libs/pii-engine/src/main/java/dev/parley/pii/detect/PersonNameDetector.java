@@ -104,6 +104,7 @@ public final class PersonNameDetector implements Detector {
      * "name" and "thank", which {@link #labelAt} checks by themselves.
      */
     private static final Map<String, Integer> ROLES = roles();
+    private static final WordShapes ROLE_SHAPES = new WordShapes(ROLES.keySet());
 
     private static Map<String, Integer> roles() {
         Map<String, Integer> roles = new HashMap<>();
@@ -130,6 +131,11 @@ public final class PersonNameDetector implements Detector {
     private static int roles(String word) {
         Integer roles = ROLES.get(word);
         return roles == null ? 0 : roles;
+    }
+
+    /** The roles of word {@code i}. */
+    private static int roles(ProseTokens tokens, int i) {
+        return ROLE_SHAPES.mayMatch(tokens, i) ? roles(tokens.lower(i)) : 0;
     }
 
 
@@ -168,7 +174,7 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i)) {
             return !tokens.isMark(i, '-');
         }
-        return !tokens.isCapitalized(i) && roles(tokens.lower(i)) == 0;
+        return !tokens.isCapitalized(i) && roles(tokens, i) == 0;
     }
 
     /** Tries each rule at token {@code i}; returns the index to continue from. */
@@ -369,10 +375,9 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i) || tokens.length(i) > 9) {
             return 0;
         }
-        String word = tokens.lower(i);
-        int roles = roles(word);
+        int roles = roles(tokens, i);
         boolean title = (roles & R_TITLE) != 0 || (roles & R_CAPITALIZED_TITLE) != 0 && tokens.isCapitalized(i);
-        if (!title || word.equals("dr") && endsStreetName(tokens, i)) {
+        if (!title || tokens.lower(i).equals("dr") && endsStreetName(tokens, i)) {
             return 0;
         }
         return tokens.isMark(i + 1, '.') && tokens.touchesPrevious(i + 1) ? 2 : 1;
@@ -398,11 +403,11 @@ public final class PersonNameDetector implements Detector {
         if (!tokens.isWord(i) || tokens.length(i) > 11) {
             return null;
         }
-        String word = tokens.lower(i);
-        int roles = roles(word);
+        int roles = roles(tokens, i);
         if (roles == 0) {
             return null;
         }
+        String word = tokens.lower(i);
         if (word.equals("name")) {
             if (tokens.isMark(i + 1, ':') || tokens.is(i + 1, "is")) {
                 return new Label(i + 2, LabelKind.NAME_ONLY);

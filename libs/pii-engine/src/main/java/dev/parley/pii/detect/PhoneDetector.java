@@ -55,8 +55,15 @@ public final class PhoneDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
+        ProseTokens tokens = ProseTokens.of(text);
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int next = 0;
+        // a number starts with a "+", a "(" or a run of digits: each a token of its own
+        for (int token = 0; token < tokens.size(); token++) {
+            int i = tokens.start(token);
+            if (i < next || tokens.isWord(token)) {
+                continue;
+            }
             char c = text.charAt(i);
             Match match = null;
             if (c == '+') {
@@ -67,7 +74,8 @@ public final class PhoneDetector implements Detector {
                 if (TextScan.startsWord(text, i)) {
                     match = northAmerican(text, i, false);
                 }
-            } else if (TextScan.startsDigitRun(text, i) && TextScan.numberStartsAt(text, i)) {
+            } else if (tokens.isNumber(token) && mayStartNanp(tokens.length(token))
+                    && TextScan.numberStartsAt(text, i)) {
                 match = northAmerican(text, i, true);
             }
             if (match == null) {
@@ -81,7 +89,7 @@ public final class PhoneDetector implements Detector {
                 end = match.end();
             }
             report(text, i, end, match, out);
-            i = end - 1;
+            next = end;
         }
     }
 
@@ -117,6 +125,11 @@ public final class PhoneDetector implements Detector {
             return 0;
         }
         return TextScan.lower(text.charAt(p - 1));
+    }
+
+    /** A NANP number starts with a trunk "1", a three-digit area code, or ten or eleven bare digits. */
+    private static boolean mayStartNanp(int digits) {
+        return digits == 1 || digits == 3 || digits == 10 || digits == 11;
     }
 
     /** A NANP number at {@code start}, with an optional trunk {@code 1} when {@code trunk} is allowed. */

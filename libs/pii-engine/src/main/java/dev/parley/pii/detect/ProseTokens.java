@@ -1,7 +1,9 @@
 package dev.parley.pii.detect;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A text split in one pass into words, numbers and single marks, with each token's UTF-16 span. The narrative
@@ -13,6 +15,11 @@ import java.util.Locale;
  * digits never share a token ({@code 5th} is {@code 5} then {@code th}), so patterns ask whether two tokens touch.
  * Every other non-space character is a one-character mark. Index arguments out of range are answered with
  * {@code false} or {@code -1}, so callers can look ahead without bounds checks.
+ *
+ * <p>The format detectors share the same tokenization as a pre-pass: its number tokens are exactly the text's
+ * maximal runs of ASCII digits, its marks the places of {@code +} and {@code (}, and {@link #asciiWordStarts()}
+ * where labels and URLs can start, so they look only where a candidate can start instead of each walking every
+ * character.
  */
 final class ProseTokens {
 
@@ -29,13 +36,22 @@ final class ProseTokens {
     /** Lower-case forms and stems of tokens, filled in on first use. */
     private String[] lowers;
     private String[] stems;
+    /** The indices of the number tokens, in text order. */
+    private int[] numbers;
+    /** The positions of {@link #asciiWordStarts()}. */
+    private int[] asciiWordStarts;
     /** Per-token flags computed on demand by {@link NameLexicon}; 0 means not yet computed. */
     private byte[] nameFlags;
+    /** The same flags by word, so a word repeated through the text is looked up in the lexicons once. */
+    private Map<String, Byte> wordNameFlags;
     /** Lower-case forms made so far, an open-addressing table, so repeated words share one string. */
     private String[] interned;
     private int internedCount;
 
-    /** Past this many distinct words, new lower-case forms are made but no longer kept in {@link #interned}. */
+    /**
+     * Past this many distinct words, new lower-case forms are made but no longer kept in {@link #interned}, nor
+     * their name flags in {@link #wordNameFlags}.
+     */
     private static final int MAX_INTERNED = 1 << 16;
 
     /**
@@ -48,7 +64,8 @@ final class ProseTokens {
 
     private ProseTokens(String text) {
         this.text = text;
-        int capacity = Math.max(8, Math.min(text.length() / 2 + 1, 1 << 16));
+        // prose has a token every three to four characters: arrays this size rarely have to grow
+        int capacity = Math.max(8, text.length() / 3 + 1);
         starts = new int[capacity];
         ends = new int[capacity];
         kinds = new byte[capacity];
@@ -80,6 +97,10 @@ final class ProseTokens {
 
     private void split() {
         int length = text.length();
+        int[] numberList = new int[Math.max(8, starts.length / 8)];
+        int numberCount = 0;
+        int[] wordStartList = new int[Math.max(8, starts.length / 4)];
+        int wordStartCount = 0;
         int i = 0;
         boolean lineBreak = false;
         while (i < length) {
@@ -92,12 +113,19 @@ final class ProseTokens {
             int end;
             byte kind;
             if (isLetter(c)) {
+                if (TextScan.isAsciiLetter(c) && TextScan.startsWord(text, i)) {
+                    wordStartList = append(wordStartList, wordStartCount++, i);
+                }
                 end = i + 1;
                 while (end < length) {
                     char next = text.charAt(end);
                     if (isLetter(next)) {
                         end++;
                     } else if (isInnerJoiner(next) && end + 1 < length && isLetter(text.charAt(end + 1))) {
+                        // no letter, digit or underscore before it: a word as TextScan sees words starts here too
+                        if (TextScan.isAsciiLetter(text.charAt(end + 1))) {
+                            wordStartList = append(wordStartList, wordStartCount++, end + 1);
+                        }
                         end += 2;
                     } else {
                         break;
@@ -110,6 +138,7 @@ final class ProseTokens {
                     end++;
                 }
                 kind = NUMBER;
+                numberList = append(numberList, numberCount++, size);
             } else {
                 end = i + 1;
                 kind = MARK;
@@ -118,6 +147,15 @@ final class ProseTokens {
             lineBreak = false;
             i = end;
         }
+        numbers = Arrays.copyOf(numberList, numberCount);
+        asciiWordStarts = Arrays.copyOf(wordStartList, wordStartCount);
+    }
+
+    /** {@code array} with {@code value} at {@code index}, grown when full. */
+    private static int[] append(int[] array, int index, int value) {
+        int[] target = index < array.length ? array : Arrays.copyOf(array, array.length * 2);
+        target[index] = value;
+        return target;
     }
 
     /** {@link Character#isWhitespace} or a no-break space, with ASCII answered without a table lookup. */
@@ -235,6 +273,19 @@ final class ProseTokens {
         return text.substring(starts[i], ends[i]);
     }
 
+    /**
+     * The positions where an ASCII letter starts a word as {@link TextScan} sees words (no letter, digit or
+     * underscore before it), in text order.
+     */
+    int[] asciiWordStarts() {
+        return asciiWordStarts;
+    }
+
+    /** The indices of the number tokens (the text's maximal runs of ASCII digits), in text order. */
+    int[] numbers() {
+        return numbers;
+    }
+
     String lower(int i) {
         if (!exists(i)) {
             return "";
@@ -342,6 +393,21 @@ final class ProseTokens {
             nameFlags = new byte[size];
         }
         nameFlags[i] = flags;
+    }
+
+    /** The name-lexicon flags cached for {@code word}, 0 when not yet computed. */
+    byte nameFlags(String word) {
+        Byte flags = wordNameFlags == null ? null : wordNameFlags.get(word);
+        return flags == null ? 0 : flags;
+    }
+
+    void setNameFlags(String word, byte flags) {
+        if (wordNameFlags == null) {
+            wordNameFlags = new HashMap<>();
+        }
+        if (wordNameFlags.size() < MAX_INTERNED) {
+            wordNameFlags.put(word, flags);
+        }
     }
 
     /** Token {@code i} equals {@code lowercase}, ignoring case. */

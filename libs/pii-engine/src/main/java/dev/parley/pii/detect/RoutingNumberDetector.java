@@ -30,17 +30,17 @@ public final class RoutingNumberDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i + 9 <= length; i++) {
-            if (!TextScan.startsDigitRun(text, i) || !TextScan.numberStartsAt(text, i)
-                    || TextScan.digitsAt(text, i, 9) != 9 || !TextScan.numberEndsAt(text, i + 9)) {
+        ProseTokens tokens = ProseTokens.of(text);
+        for (int number : tokens.numbers()) {
+            int i = tokens.start(number);
+            if (tokens.length(number) != 9 || !TextScan.numberStartsAt(text, i)
+                    || !TextScan.numberEndsAt(text, i + 9)) {
                 continue;
             }
             if (routingSymbol(text, i) && Checksums.aba(text, i)) {
                 boolean cued = TextScan.cueBefore(text, i, CUE_WINDOW, CUES);
                 out.add(new Finding(PiiType.BANK_ROUTING, i, i + 9, cued ? CUED : UNCUED, name()));
             }
-            i += 8;
         }
     }
 

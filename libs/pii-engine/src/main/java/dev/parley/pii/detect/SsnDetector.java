@@ -38,15 +38,18 @@ public final class SsnDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
+        ProseTokens tokens = ProseTokens.of(text);
         int length = text.length();
-        for (int i = 0; i < length; i++) {
-            if (!TextScan.startsDigitRun(text, i) || !TextScan.numberStartsAt(text, i)) {
+        int next = 0;
+        for (int number : tokens.numbers()) {
+            int run = tokens.length(number);
+            int i = tokens.start(number);
+            if ((run != 9 && run != 3) || i < next || !TextScan.numberStartsAt(text, i)) {
                 continue;
             }
-            int run = TextScan.digitsAt(text, i, 9);
             if (run == 9 && TextScan.numberEndsAt(text, i + 9)) {
                 report(text, i, i + 9, text.substring(i, i + 9), BARE, LABELED_BARE, out);
-                i += 8;
+                next = i + 9;
             } else if (run == 3 && i + 11 <= length) {
                 char separator = text.charAt(i + 3);
                 boolean dash = separator == '-';
@@ -58,7 +61,7 @@ public final class SsnDetector implements Detector {
                     String digits = text.substring(i, i + 3) + text.substring(i + 4, i + 6)
                             + text.substring(i + 7, i + 11);
                     report(text, i, i + 11, digits, dash ? DASHED : SPACED, LABELED, out);
-                    i += 10;
+                    next = i + 11;
                 }
             }
         }

@@ -111,10 +111,6 @@ final class TextScan {
         return !(isJoiner(after) && end + 1 < length && isWordChar(text.charAt(end + 1)));
     }
 
-    static boolean startsDigitRun(String text, int i) {
-        return isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)));
-    }
-
     static int digitsAt(String text, int from, int max) {
         int limit = Math.min(text.length(), from + max + 1);
         int i = Math.max(from, 0);
@@ -168,7 +164,8 @@ final class TextScan {
         // a cue ending after the text's end never matches, so positions past it need no look
         for (int at = Math.min(start, text.length()) - 1; at >= from; at--) {
             char lower = lower(text.charAt(at));
-            if ((firstChars >>> lower & 1) == 0) {
+            // a cue starts a word: most positions are inside one
+            if ((firstChars >>> lower & 1) == 0 || !startsWord(text, at)) {
                 continue;
             }
             for (int k = 0; k < size; k++) {

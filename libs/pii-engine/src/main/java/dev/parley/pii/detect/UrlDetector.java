@@ -32,9 +32,10 @@ public final class UrlDetector implements Detector {
     @Override
     public void detect(String text, List<Finding> out) {
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int next = 0;
+        for (int i : ProseTokens.of(text).asciiWordStarts()) {
             char c = TextScan.lower(text.charAt(i));
-            if ((c != 'h' && c != 'f' && c != 'w') || !TextScan.startsWord(text, i)) {
+            if (i < next || (c != 'h' && c != 'f' && c != 'w')) {
                 continue;
             }
             int hostStart = -1;
@@ -60,7 +61,7 @@ public final class UrlDetector implements Detector {
             if (hostValid(text, hostStart, trimmed, scheme)) {
                 out.add(new Finding(PiiType.URL, i, trimmed, scheme ? WITH_SCHEME : WWW, name()));
             }
-            i = Math.max(i, end - 1);
+            next = end;
         }
     }
 

@@ -31,14 +31,13 @@ public final class VinDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
-        int length = text.length();
-        for (int i = 0; i + LENGTH <= length; i++) {
-            if (!TextScan.isAsciiAlnum(text.charAt(i)) || !TextScan.startsWord(text, i)) {
-                continue;
-            }
-            int token = TextScan.alnumsAt(text, i, LENGTH);
-            if (token != LENGTH || !TextScan.endsWord(text, i + LENGTH)) {
-                i += token;
+        ProseTokens tokens = ProseTokens.of(text);
+        // a VIN ends in four digits, so it ends where a run of at least four digits does
+        for (int number : tokens.numbers()) {
+            int i = tokens.end(number) - LENGTH;
+            if (tokens.length(number) < 4 || i < 0 || !TextScan.isAsciiAlnum(text.charAt(i))
+                    || !TextScan.startsWord(text, i) || TextScan.alnumsAt(text, i, LENGTH) != LENGTH
+                    || !TextScan.endsWord(text, i + LENGTH)) {
                 continue;
             }
             String candidate = text.substring(i, i + LENGTH);
@@ -49,7 +48,6 @@ public final class VinDetector implements Detector {
                     out.add(new Finding(PiiType.VIN, i, i + LENGTH, LABELED_UNCHECKED, name()));
                 }
             }
-            i += LENGTH;
         }
     }
 

@@ -50,10 +50,12 @@ public final class ZipCodeDetector implements Detector {
 
     @Override
     public void detect(String text, List<Finding> out) {
+        ProseTokens tokens = ProseTokens.of(text);
         int length = text.length();
-        for (int i = 0; i + 5 <= length; i++) {
-            if (!TextScan.startsDigitRun(text, i) || !TextScan.numberStartsAt(text, i)
-                    || TextScan.digitsAt(text, i, 5) != 5) {
+        int next = 0;
+        for (int number : tokens.numbers()) {
+            int i = tokens.start(number);
+            if (tokens.length(number) != 5 || i < next || !TextScan.numberStartsAt(text, i)) {
                 continue;
             }
             int end;
@@ -70,7 +72,7 @@ public final class ZipCodeDetector implements Detector {
             }
             boolean strong = afterState(text, i) || TextScan.cueBefore(text, i, CUE_WINDOW, CUES);
             out.add(new Finding(PiiType.ZIP, i, end, strong ? STRONG : WEAK, name()));
-            i = end - 1;
+            next = end;
         }
     }
 
