@@ -51,6 +51,11 @@ public final class TestTokens {
         return claims(TENANT, SUBJECT, Set.of("user"), List.of("ws-1")).issuer("https://evil.example").sign(TestJwtKeys.privateKey());
     }
 
+    /** A token for another audience, signed with the trusted key. */
+    public static String wrongAudience() {
+        return claims(TENANT, SUBJECT, Set.of("user"), List.of("ws-1")).audience("someone-else").sign(TestJwtKeys.privateKey());
+    }
+
     /** A token without the {@code tid} claim, signed with the trusted key. */
     public static String withoutTenant() {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(SUBJECT).groups(Set.of("user"))

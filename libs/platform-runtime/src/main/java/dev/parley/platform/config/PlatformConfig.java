@@ -34,6 +34,18 @@ public interface PlatformConfig {
     /** Secrets the production profile refuses to start without. */
     Secrets secrets();
 
+    /** HTTP settings beyond Quarkus' own. */
+    Http http();
+
+    interface Http {
+        /**
+         * Path prefixes whose requests are streamed elsewhere and check their own body limits (the gateway's
+         * {@code /api/}); every other request is refused up front when it declares a body over
+         * {@code quarkus.http.limits.max-body-size}.
+         */
+        Optional<List<String>> streamedPrefixes();
+    }
+
     interface Tenant {
         /**
          * Key of {@code tenant_hash = HMAC-SHA256(key, tid)}; at least 32 bytes. The same on every service,

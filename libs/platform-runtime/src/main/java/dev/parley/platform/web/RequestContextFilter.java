@@ -32,10 +32,14 @@ public class RequestContextFilter {
     private final ProblemResponses problems;
     private final long maxBodyBytes;
 
+    private final List<String> streamedPrefixes;
+
     public RequestContextFilter(ProblemResponses problems,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            dev.parley.platform.config.PlatformConfig config) {
         this.problems = problems;
         this.maxBodyBytes = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.streamedPrefixes = config.http().streamedPrefixes().orElse(List.of());
     }
 
     void register(@Observes Filters filters) {
@@ -55,7 +59,7 @@ public class RequestContextFilter {
             LOG.logf(level, "%s %s -> %d in %d.%03d ms", ctx.request().method(), ctx.normalizedPath(),
                     ctx.response().getStatusCode(), micros / 1_000, micros % 1_000);
         });
-        if (declaredLength(ctx) > maxBodyBytes) {
+        if (declaredLength(ctx) > maxBodyBytes && !isStreamed(ctx.normalizedPath())) {
             // refuse before reading a byte of it; the framework's own refusal has no problem body
             ctx.response().putHeader("Connection", "close");
             problems.end(ctx, problems.problem(ProblemKind.PAYLOAD_TOO_LARGE,
@@ -63,6 +67,15 @@ public class RequestContextFilter {
             return;
         }
         ctx.next();
+    }
+
+    private boolean isStreamed(String path) {
+        for (String prefix : streamedPrefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long declaredLength(RoutingContext ctx) {

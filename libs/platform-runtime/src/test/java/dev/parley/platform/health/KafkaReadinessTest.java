@@ -107,6 +107,11 @@ class KafkaReadinessTest {
             public Secrets secrets() {
                 return List::of;
             }
+
+            @Override
+            public Http http() {
+                return Optional::empty;
+            }
         };
     }
 }

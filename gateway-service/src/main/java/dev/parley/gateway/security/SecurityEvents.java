@@ -1,0 +1,123 @@
+package dev.parley.gateway.security;
+
+import dev.parley.contracts.audit.AuditDetails;
+import dev.parley.contracts.audit.AuditEvent;
+import dev.parley.contracts.ids.TenantHasher;
+import dev.parley.gateway.proxy.CircuitBreaker;
+import dev.parley.platform.audit.AuditPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The gateway's security decisions in the audit trail. Authentication failures, authorization denials and rate-limit
+ * denials are aggregated: one event per minute per (action, tenant, actor, reason) with a count, so that a flood of
+ * bad requests cannot flood the trail; circuit-breaker changes are recorded as they happen. Decisions before a
+ * tenant is known (a bad token, an anonymous caller) go to the platform's own tenant, with the client address as a
+ * keyed hash, never in the clear, and never anything of the token.
+ *
+ * <p>Metrics: {@code gateway_auth_failures_total{reason}}, {@code gateway_access_denied_total}.
+ */
+@ApplicationScoped
+public class SecurityEvents {
+
+    /** The tenant id under which platform-level decisions are recorded (hashed like any other). */
+    public static final String PLATFORM_TENANT = "parley-platform";
+    static final long WINDOW_MILLIS = 60_000;
+
+    /** What was decided against whom; the aggregation key. */
+    record Key(String action, String tenantHash, String actor, String resourceType, String reasonKey, String reason) {}
+
+    private final AuditPublisher audit;
+    private final TenantHasher hasher;
+    private final MeterRegistry registry;
+    private final Vertx vertx;
+    private final String platformTenant;
+    private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
+    private long timer = -1;
+
+    public SecurityEvents(AuditPublisher audit, TenantHasher hasher, MeterRegistry registry, Vertx vertx) {
+        this.audit = audit;
+        this.hasher = hasher;
+        this.registry = registry;
+        this.vertx = vertx;
+        this.platformTenant = hasher.hash(PLATFORM_TENANT);
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(WINDOW_MILLIS, id -> flush());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        flush();
+    }
+
+    /** A request whose token was missing or refused; {@code reason} is a fixed code such as {@code expired}. */
+    public void authenticationFailed(String reason, String clientAddress) {
+        Counter.builder("gateway.auth.failures").description("Requests refused for their token, by reason")
+                .tag("reason", reason).register(registry).increment();
+        count(new Key("auth.failed", platformTenant, addressHash(clientAddress), "request", "reason", reason));
+    }
+
+    /** An authenticated caller without a role the route needs. */
+    public void accessDenied(String tenantHash, String subjectHash, String routeName) {
+        Counter.builder("gateway.access.denied").description("Requests refused for the caller's roles")
+                .register(registry).increment();
+        count(new Key("access.denied", tenantHash, subjectHash, "route", "route", routeName));
+    }
+
+    /** A request over a rate limit; {@code tenantHash} and {@code subjectHash} null for anonymous callers. */
+    public void rateLimited(String tenantHash, String subjectHash, String clientAddress, String group, String limit) {
+        count(new Key("rate_limit.denied", tenantHash == null ? platformTenant : tenantHash,
+                subjectHash == null ? addressHash(clientAddress) : subjectHash, "rate_limit", "group", group + "/" + limit));
+    }
+
+    /** A circuit breaker changed state: recorded at once. */
+    public void circuitChanged(String upstream, CircuitBreaker.State state) {
+        audit.publish(audit.systemEvent(platformTenant, "circuit.changed", "upstream", upstream,
+                        state == CircuitBreaker.State.OPEN ? AuditEvent.Outcome.ERROR : AuditEvent.Outcome.SUCCESS,
+                        AuditDetails.builder().kind("state", state).build()))
+                .subscribe().with(done -> { }, failure -> { });
+    }
+
+    /** Publishes one event per key counted since the last flush. */
+    void flush() {
+        for (Key key : Map.copyOf(pending).keySet()) {
+            LongAdder adder = pending.remove(key);
+            long count = adder == null ? 0 : adder.sum();
+            if (count == 0) {
+                continue;
+            }
+            AuditEvent event = audit.systemEvent(key.tenantHash(), key.action(), key.resourceType(), null,
+                    AuditEvent.Outcome.DENIED, AuditDetails.builder().count("count", count)
+                            .count("windowSeconds", WINDOW_MILLIS / 1000).code(key.reasonKey(), key.reason()).build());
+            audit.publish(new AuditEvent(event.eventId(), event.occurredAt(), event.service(), event.tenantHash(),
+                            key.actor(), event.action(), event.resourceType(), event.resourceId(), event.outcome(),
+                            null, event.details()))
+                    .subscribe().with(done -> { }, failure -> { });
+        }
+    }
+
+    /** How many decisions wait for the next flush (for tests). */
+    long pendingCount() {
+        return pending.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    private void count(Key key) {
+        pending.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    private String addressHash(String clientAddress) {
+        return hasher.hash("address:" + (clientAddress == null ? "unknown" : clientAddress));
+    }
+}
