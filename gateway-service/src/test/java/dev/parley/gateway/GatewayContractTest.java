@@ -13,6 +13,6 @@ class GatewayContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("kafka", "Redis connection health check");
+        return List.of("kafka", "Redis connection health check", "rate-limit", "upstream-circuits");
     }
 }

@@ -2,6 +2,10 @@ package dev.parley.gateway.proxy;
 
 import dev.parley.contracts.problem.ProblemKind;
 import dev.parley.gateway.config.GatewayConfig;
+import dev.parley.gateway.ratelimit.Decision;
+import dev.parley.gateway.ratelimit.Outcome;
+import dev.parley.gateway.ratelimit.RateLimitKeys;
+import dev.parley.gateway.ratelimit.RateLimiter;
 import dev.parley.gateway.security.AuthFailures;
 import dev.parley.gateway.security.SecurityEvents;
 import dev.parley.platform.security.Caller;
@@ -36,8 +40,9 @@ import java.util.Set;
  * streamed to its upstream without being buffered whole; the answer is streamed back the same way, server-sent
  * events chunk by chunk. The JWT travels on unchanged (the upstream verifies it again).
  *
- * <p>Errors are problem+json: unknown route 404, no or bad token 401, missing role 403, body over the route's limit
- * 413, upstream refusing connections or its circuit open 503, upstream silent past the route's timeout 504, any other
+ * <p>Errors are problem+json: unknown route 404, no or bad token 401, missing role 403, over a rate limit 429 (with
+ * {@code Retry-After}, naming the limit), body over the route's limit 413, rate limiting unavailable in a fail-closed
+ * group 503, upstream refusing connections or its circuit open 503, upstream silent past the route's timeout 504, any other
  * upstream failure 502. Metric {@code gateway_upstream_seconds{route,status}}.
  */
 @ApplicationScoped
@@ -54,11 +59,14 @@ public class GatewayProxy {
     private final SecurityEvents events;
     private final IdentityProviderManager identities;
     private final MeterRegistry registry;
+    private final RateLimiter limiter;
     private final HttpClient client;
 
     public GatewayProxy(RouteTable routes, UpstreamBreakers breakers, ProblemResponses problems, SecurityEvents events,
-            IdentityProviderManager identities, MeterRegistry registry, Vertx vertx, GatewayConfig config) {
+            IdentityProviderManager identities, MeterRegistry registry, Vertx vertx, GatewayConfig config,
+            RateLimiter limiter) {
         this.routes = routes;
+        this.limiter = limiter;
         this.breakers = breakers;
         this.problems = problems;
         this.events = events;
@@ -72,6 +80,14 @@ public class GatewayProxy {
     }
 
     void install(@Observes Router router) {
+        for (Route route : routes.all()) {
+            for (String method : List.of("GET", "POST")) {
+                if (!limiter.hasGroup(route.rateLimitGroup(method))) {
+                    throw new IllegalStateException("route " + route.name() + " uses rate-limit group "
+                            + route.rateLimitGroup(method) + ", which parley.gateway.rate-limit.groups does not define");
+                }
+            }
+        }
         router.route("/api/*").order(-10).handler(this::handle);
     }
 
@@ -107,11 +123,37 @@ public class GatewayProxy {
             refuse(ctx, ProblemKind.FORBIDDEN, "The token does not grant access to this resource.");
             return;
         }
-        forward(ctx, route);
+        String group = route.rateLimitGroup(ctx.request().method().name());
+        limiter.check(group, caller.tenantHash(), RateLimitKeys.of(caller.tenantHash(), caller.subjectHash()))
+                .subscribe().with(decision -> decided(ctx, route, caller, group, decision),
+                        failure -> refuse(ctx, ProblemKind.UNAVAILABLE, "Rate limiting is unavailable; try again shortly."));
     }
 
-    /** Sends the request on once it may pass; for the rate limiter to call. */
-    void forward(RoutingContext ctx, Route route) {
+    /** Applies a rate-limit decision: headers on every answer, 429 naming the limit, 503 when Redis is away. */
+    private void decided(RoutingContext ctx, Route route, Caller caller, String group, Decision decision) {
+        HttpServerResponse response = ctx.response();
+        if (decision.policyHeader() != null) {
+            response.putHeader("RateLimit-Policy", decision.policyHeader());
+        }
+        if (decision.rateLimitHeader() != null) {
+            response.putHeader("RateLimit", decision.rateLimitHeader());
+        }
+        if (decision.allowed()) {
+            forward(ctx, route);
+            return;
+        }
+        response.putHeader("Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
+        if (decision.outcome() == Outcome.DENIED) {
+            events.rateLimited(caller.tenantHash(), caller.subjectHash(), clientAddress(ctx), group, decision.limitHit());
+            refuse(ctx, ProblemKind.TOO_MANY_REQUESTS, "The " + group + " limit '" + decision.limitHit()
+                    + "' is used up; retry after " + Math.max(1, decision.retryAfterSeconds()) + " s.");
+        } else {
+            refuse(ctx, ProblemKind.UNAVAILABLE, "Rate limiting is unavailable; try again shortly.");
+        }
+    }
+
+    /** Sends the request on once it may pass. */
+    private void forward(RoutingContext ctx, Route route) {
         CircuitBreaker breaker = breakers.of(route);
         if (!breaker.tryAcquire()) {
             ctx.response().putHeader("Retry-After", "5");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The proxy against a real upstream server: routing, headers, streaming both ways, SSE, limits and failures. */
 @QuarkusTest
 @QuarkusTestResource(TestJwtKeys.class)
-@QuarkusTestResource(TestUpstream.class)
+@QuarkusTestResource(value = TestUpstream.class, restrictToAnnotatedClass = true)
 class GatewayProxyTest {
 
     @TestHTTPResource("/")
@@ -164,6 +164,25 @@ class GatewayProxyTest {
         assertThat(TestUpstream.FLAKY_CALLS.get()).as("half-open: one trial").isEqualTo(4);
         caller().get("/api/v1/flaky").then().statusCode(503);
         assertThat(TestUpstream.FLAKY_CALLS.get()).as("the trial failed: open again").isEqualTo(4);
+    }
+
+    @Test
+    void aCallerOverTheLimitGets429NamingItWithRetryAfterAndTheUpstreamIsNotCalled() {
+        String token = TestTokens.valid("tenant-acme", "rl-" + java.util.UUID.randomUUID() + "@example.test",
+                Set.of("user"), List.of("ws-1"));
+        for (int i = 3; i > 0; i--) {
+            given().auth().oauth2(token).get("/api/v1/tiny").then().statusCode(200)
+                    .header("RateLimit-Policy", "\"hour\";q=3;w=3600")
+                    .header("RateLimit", containsString("\"hour\";r=" + (i - 1)));
+        }
+        given().auth().oauth2(token).get("/api/v1/tiny").then().statusCode(429)
+                .contentType("application/problem+json").body("type", containsString("rate-limited"))
+                .body("detail", containsString("'hour'"))
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .header("X-Upstream", nullValue());
+        given().auth().oauth2(TestTokens.valid("tenant-acme", "rl-" + java.util.UUID.randomUUID() + "@example.test",
+                Set.of("user"), List.of("ws-1"))).get("/api/v1/tiny").then().statusCode(200);
+        caller().get("/q/health/live").then().statusCode(200).header("RateLimit", nullValue());
     }
 
     @Test

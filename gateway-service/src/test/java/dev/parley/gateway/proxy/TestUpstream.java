@@ -60,6 +60,11 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
         route(config, "secret", "/api/v1/secret", upstream);
         config.put("parley.gateway.routes.secret.upstream-prefix", "/v1/echo");
         config.put("parley.gateway.routes.secret.roles", "admin");
+        route(config, "tiny", "/api/v1/tiny", upstream);
+        config.put("parley.gateway.routes.tiny.upstream-prefix", "/v1/echo");
+        config.put("parley.gateway.routes.tiny.rate-limit-group", "tiny");
+        config.put("parley.gateway.rate-limit.groups.tiny.limits.hour.count", "3");
+        config.put("parley.gateway.rate-limit.groups.tiny.limits.hour.period", "1h");
         config.put("parley.gateway.breaker.failures", "3");
         config.put("parley.gateway.breaker.open-for", "1500ms");
         return config;
