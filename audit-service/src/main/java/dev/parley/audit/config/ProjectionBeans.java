@@ -3,8 +3,8 @@ package dev.parley.audit.config;
 import dev.parley.audit.domain.CheckpointSigner;
 import dev.parley.audit.service.IngestGuard;
 import dev.parley.audit.service.RecordParser;
+import dev.parley.platform.security.ProductionSecretsCheck;
 import dev.parley.platform.security.SecretsGuard;
-import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,8 +17,7 @@ public class ProjectionBeans {
     @Produces
     @Singleton
     CheckpointSigner checkpointSigner(ProjectionConfig config, Config raw) {
-        boolean relaxed = raw.unwrap(SmallRyeConfig.class).getProfiles().stream()
-                .anyMatch(profile -> profile.equals("dev") || profile.equals("test"));
+        boolean relaxed = ProductionSecretsCheck.isRelaxed(raw);
         if (!relaxed) {
             config.checkpoint().keys().forEach((kid, key) -> {
                 if (SecretsGuard.isDevelopmentValue(key)) {

@@ -31,11 +31,16 @@ public class ProductionSecretsCheck {
         this.platform = platform;
     }
 
+    /** Whether the active profiles include dev or test, where development secrets and defaults are allowed. */
+    public static boolean isRelaxed(Config config) {
+        return config.unwrap(SmallRyeConfig.class).getProfiles().stream().anyMatch(RELAXED_PROFILES::contains);
+    }
+
     void verify(@Observes @Priority(1) StartupEvent event) {
-        List<String> profiles = config.unwrap(SmallRyeConfig.class).getProfiles();
-        if (profiles.stream().anyMatch(RELAXED_PROFILES::contains)) {
+        if (isRelaxed(config)) {
             return;
         }
+        List<String> profiles = config.unwrap(SmallRyeConfig.class).getProfiles();
         Map<String, Optional<String>> values = new LinkedHashMap<>();
         for (String property : platform.secrets().required()) {
             values.put(property, config.getOptionalValue(property, String.class));
