@@ -11,6 +11,7 @@ import dev.parley.gateway.security.SecurityEvents;
 import dev.parley.platform.security.Caller;
 import dev.parley.platform.web.ProblemResponses;
 import dev.parley.platform.web.RequestContextFilter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -43,7 +44,8 @@ import java.util.Set;
  * <p>Errors are problem+json: unknown route 404, no or bad token 401, missing role 403, over a rate limit 429 (with
  * {@code Retry-After}, naming the limit), body over the route's limit 413, rate limiting unavailable in a fail-closed
  * group 503, upstream refusing connections or its circuit open 503, upstream silent past the route's timeout 504, any other
- * upstream failure 502. Metric {@code gateway_upstream_seconds{route,status}}.
+ * upstream failure 502. Metrics {@code gateway_requests_total{route,group,status}} and
+ * {@code gateway_upstream_seconds{route,status}}.
  */
 @ApplicationScoped
 public class GatewayProxy {
@@ -95,6 +97,7 @@ public class GatewayProxy {
         HttpServerRequest request = ctx.request();
         request.pause();
         Route route = routes.find(ctx.normalizedPath()).orElse(null);
+        countWhenDone(ctx, route);
         if (route == null) {
             refuse(ctx, ProblemKind.NOT_FOUND, "No route serves this path.");
             return;
@@ -310,6 +313,15 @@ public class GatewayProxy {
                 to.add(name, value);
             }
         });
+    }
+
+    /** {@code gateway_requests_total{route,group,status}}: every /api request by route, rate-limit group and status. */
+    private void countWhenDone(RoutingContext ctx, Route route) {
+        String name = route == null ? "none" : route.name();
+        String group = route == null ? "none" : route.rateLimitGroup(ctx.request().method().name());
+        ctx.addEndHandler(done -> Counter.builder("gateway.requests").description("Requests through the gateway")
+                .tag("route", name).tag("group", group).tag("status", Integer.toString(ctx.response().getStatusCode()))
+                .register(registry).increment());
     }
 
     private Timer timer(Route route, int status) {

@@ -183,6 +183,9 @@ class GatewayProxyTest {
         given().auth().oauth2(TestTokens.valid("tenant-acme", "rl-" + java.util.UUID.randomUUID() + "@example.test",
                 Set.of("user"), List.of("ws-1"))).get("/api/v1/tiny").then().statusCode(200);
         caller().get("/q/health/live").then().statusCode(200).header("RateLimit", nullValue());
+        given().get("/q/metrics").then()
+                .body(containsString("gateway_requests_total{group=\"tiny\",route=\"tiny\",status=\"429\"}"))
+                .body(containsString("gateway_ratelimit_decisions_total"));
     }
 
     @Test
