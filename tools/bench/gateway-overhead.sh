@@ -15,7 +15,8 @@ trap cleanup EXIT
 
 "$JAVA" tools/bench/TrivialUpstream.java 8099 >"$WORK/upstream.log" 2>&1 &
 PIDS+=($!)
-"$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC --add-opens java.base/java.lang=ALL-UNNAMED -Dquarkus.profile=dev \
+# GATEWAY_HEAP overrides the heap flags ./parley uses, to see what garbage collection costs
+"$JAVA" ${GATEWAY_HEAP:--Xms64m -Xmx256m} -XX:+UseSerialGC --add-opens java.base/java.lang=ALL-UNNAMED -Dquarkus.profile=dev \
   -Dparley.home="$PWD" -Dquarkus.http.port=8090 -Dquarkus.log.level=WARN \
   -Dparley.gateway.routes.bench.prefix=/api/v1/bench -Dparley.gateway.routes.bench.upstream=http://127.0.0.1:8099 \
   -Dparley.gateway.routes.bench.rate-limit-group=bench \
