@@ -52,7 +52,7 @@ public class AuditOutboxRelay {
         ticks = Multi.createFrom().ticks().every(EVERY)
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> relayOnce())
-                .subscribe().with(relayed -> { }, failure -> LOG.error("the audit outbox relay stopped", failure));
+                .subscribe().with(relayed -> { }, failure -> LOG.errorf("the audit outbox relay stopped: %s", FailureSummary.withFrames(failure, 8)));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -27,6 +27,23 @@ public final class FailureSummary {
         return summary.toString();
     }
 
+    /**
+     * {@link #of} and where the root cause was thrown (its top {@code frames} stack frames): enough to find the bug,
+     * with no exception message, so a failing row or request value cannot reach the log.
+     */
+    public static String withFrames(Throwable failure, int frames) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < MAX_DEPTH; depth++) {
+            root = root.getCause();
+        }
+        StringBuilder summary = new StringBuilder(of(failure));
+        StackTraceElement[] trace = root.getStackTrace();
+        for (int i = 0; i < Math.min(frames, trace.length); i++) {
+            summary.append("\n\tat ").append(trace[i]);
+        }
+        return summary.toString();
+    }
+
     private static String sqlState(Throwable failure) {
         if (failure instanceof SQLException sql && sql.getSQLState() != null) {
             return "[" + sql.getSQLState() + "]";

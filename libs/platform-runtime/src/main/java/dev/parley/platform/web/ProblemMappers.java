@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.parley.contracts.problem.Problem;
 import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.platform.logging.FailureSummary;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.platform.audit.AuditPublisher;
@@ -90,7 +91,7 @@ public class ProblemMappers {
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         boolean ours = e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue);
         if (ours) {
-            LOG.error("a response failed its own validation", e);
+            LOG.errorf("a response failed its own validation: %s", FailureSummary.withFrames(e, 8));
             return respond(ProblemKind.INTERNAL, uri);
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -110,14 +111,15 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         ProblemKind kind = ProblemKind.forStatus(status);
         if (status >= 500) {
-            LOG.error("request failed", e);
+            LOG.errorf("request failed: %s", FailureSummary.withFrames(e, 8));
         }
         return respond(problems.problem(kind, RouterProblems.detailOf(kind), path(uri), List.of()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.error("unhandled failure", e);
+        // the exception's message can quote request values or a failing row: types and frames only
+        LOG.errorf("unhandled failure: %s", FailureSummary.withFrames(e, 8));
         return respond(ProblemKind.INTERNAL, uri);
     }
 

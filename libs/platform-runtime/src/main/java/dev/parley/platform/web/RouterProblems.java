@@ -1,6 +1,7 @@
 package dev.parley.platform.web;
 
 import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.platform.logging.FailureSummary;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -40,7 +41,7 @@ public class RouterProblems {
         int status = statusOf(ctx, failure);
         ProblemKind kind = ProblemKind.forStatus(status);
         if (kind.status() >= 500) {
-            LOG.errorf(failure, "request failed with %d", status);
+            LOG.errorf("request failed with %d: %s", status, failure == null ? "no failure" : FailureSummary.withFrames(failure, 8));
         }
         problems.end(ctx, problems.problem(kind, detailOf(kind), ctx.normalizedPath(), List.of()));
     }

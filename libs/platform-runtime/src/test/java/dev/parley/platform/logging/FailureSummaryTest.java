@@ -16,4 +16,14 @@ class FailureSummaryTest {
         assertThat(summary).isEqualTo("SQLException[23502] <- CompletionException").doesNotContain("jane.roe");
         assertThat(FailureSummary.of(new IllegalStateException("secret"))).isEqualTo("IllegalStateException");
     }
+
+    @Test
+    void framesShowWhereTheRootCauseWasThrownWithoutItsMessage() {
+        SQLException sql = new SQLException("Failing row contains (jane.roe@example.org)", "23514");
+        String where = FailureSummary.withFrames(new CompletionException(sql), 3);
+        assertThat(where).startsWith("SQLException[23514] <- CompletionException\n\tat ")
+                .contains("FailureSummaryTest.framesShowWhereTheRootCauseWasThrownWithoutItsMessage")
+                .doesNotContain("jane.roe");
+        assertThat(where.lines()).hasSize(4);
+    }
 }
