@@ -69,15 +69,18 @@ class RateLimitExactnessE2ETest {
     }
 
     @AfterAll
-    static void stopGateways() {
-        GATEWAYS.forEach(Process::destroy);
+    static void stopGateways() throws InterruptedException {
+        for (Process gateway : GATEWAYS) {
+            gateway.destroy();
+            gateway.waitFor(); // a rerun must not find the old process still answering on the port
+        }
     }
 
     @Test
     void twoReplicasTogetherAcceptExactlyTheLimit() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        // a cold gateway can miss its 200 ms Redis deadline on the first calls (answering 503, fail-closed, even
-        // though Redis may have recorded the request): warm both up with another caller first
+        // a cold gateway can miss its Redis deadline on the first calls (answering 503, fail-closed, even though
+        // Redis may have recorded the request): warm both up with another caller first
         String warmUp = ParleyCli.token("warm-" + UUID.randomUUID(), "user");
         for (int i = 0; i < 20; i++) {
             for (int port : new int[] {8091, 8092}) {
@@ -117,11 +120,11 @@ class RateLimitExactnessE2ETest {
             clients.shutdownNow();
         }
         System.out.println("rate limit exactness: " + statuses);
-        assertThat(statuses.get(200)).as("accepted").hasValue(LIMIT);
-        int failedClosed = statuses.getOrDefault(503, new AtomicInteger()).get();
-        assertThat(statuses.get(429).get() + failedClosed).as("refused: over the limit, or undecided in time")
-                .isEqualTo(400 - LIMIT);
         assertThat(statuses.keySet()).isSubsetOf(200, 429, 503);
+        int accepted = statuses.getOrDefault(200, new AtomicInteger()).get();
+        int failedClosed = statuses.getOrDefault(503, new AtomicInteger()).get();
+        // never more than the limit; fewer only by answers that missed their deadline (they may have used quota)
+        assertThat(accepted).as("accepted").isLessThanOrEqualTo(LIMIT).isGreaterThanOrEqualTo(LIMIT - failedClosed);
     }
 
     private static String javaBinary() {

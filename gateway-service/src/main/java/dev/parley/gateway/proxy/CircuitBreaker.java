@@ -5,12 +5,18 @@ import java.util.function.LongSupplier;
 
 /**
  * One upstream's breaker: {@code failures} failures in a row open it; open, it refuses at once; after
- * {@code openFor} one trial request passes (half-open), whose outcome closes or re-opens it. Thread-safe.
+ * {@code openFor} one trial request passes (half-open), whose outcome closes or re-opens it. Each permit carries the
+ * breaker's generation, so an answer to a request let through before the last change (a slow one finishing after
+ * the breaker opened, or a non-trial request in half-open) cannot decide its state. A trial that never reports
+ * (a lost callback) expires after {@code openFor} and the next request becomes the trial. Thread-safe.
  */
 public final class CircuitBreaker {
 
     /** The breaker's states, as metrics and readiness show them. */
     public enum State { CLOSED, OPEN, HALF_OPEN }
+
+    /** Returned by {@link #tryAcquire()} when the request must not go to the upstream. */
+    public static final long REFUSED = -1;
 
     /** Told of every state change. */
     public interface Listener {
@@ -23,9 +29,9 @@ public final class CircuitBreaker {
     private final LongSupplier clock;
     private final Listener listener;
     private State state = State.CLOSED;
+    private long generation;
     private int consecutiveFailures;
-    private long openedAt;
-    private boolean trialInFlight;
+    private long changedAt;
 
     public CircuitBreaker(String upstream, int failures, Duration openFor, LongSupplier clock, Listener listener) {
         this.upstream = upstream;
@@ -35,53 +41,54 @@ public final class CircuitBreaker {
         this.listener = listener;
     }
 
-    /** Whether a request may go to the upstream now; a true in half-open state is the one trial. */
-    public boolean tryAcquire() {
+    /** A permit (report it with {@link #onSuccess}/{@link #onFailure}), or {@link #REFUSED}. */
+    public long tryAcquire() {
         State from;
+        long permit;
         synchronized (this) {
             if (state == State.CLOSED) {
-                return true;
+                return generation;
             }
-            if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
-                from = state;
-                state = State.HALF_OPEN;
-                trialInFlight = true;
-            } else {
-                return false;
+            if (clock.getAsLong() - changedAt < openNanos) {
+                return REFUSED; // open, or half-open with its trial still in flight
             }
+            from = state;
+            permit = change(State.HALF_OPEN);
         }
         listener.changed(upstream, from, State.HALF_OPEN);
-        return true;
+        return permit;
     }
 
-    /** The upstream answered. */
-    public void onSuccess() {
+    /** The upstream answered the request of {@code permit}. */
+    public void onSuccess(long permit) {
         State from;
         synchronized (this) {
+            if (permit != generation) {
+                return;
+            }
             consecutiveFailures = 0;
             if (state == State.CLOSED) {
                 return;
             }
             from = state;
-            state = State.CLOSED;
-            trialInFlight = false;
+            change(State.CLOSED);
         }
         listener.changed(upstream, from, State.CLOSED);
     }
 
-    /** The upstream did not answer, timed out or answered 502-504. */
-    public void onFailure() {
+    /** The request of {@code permit} got no answer, timed out or got 502-504. */
+    public void onFailure(long permit) {
         State from;
         synchronized (this) {
+            if (permit != generation) {
+                return;
+            }
             consecutiveFailures++;
-            boolean trialFailed = state == State.HALF_OPEN;
-            if (!(trialFailed || (state == State.CLOSED && consecutiveFailures >= failures))) {
+            if (state == State.CLOSED && consecutiveFailures < failures) {
                 return;
             }
             from = state;
-            state = State.OPEN;
-            openedAt = clock.getAsLong();
-            trialInFlight = false;
+            change(State.OPEN);
         }
         listener.changed(upstream, from, State.OPEN);
     }
@@ -94,7 +101,10 @@ public final class CircuitBreaker {
         return upstream;
     }
 
-    synchronized boolean trialInFlight() {
-        return trialInFlight;
+    private long change(State to) {
+        state = to;
+        changedAt = clock.getAsLong();
+        consecutiveFailures = 0;
+        return ++generation;
     }
 }

@@ -8,9 +8,11 @@ import dev.parley.gateway.ratelimit.RateLimitKeys;
 import dev.parley.gateway.ratelimit.RateLimiter;
 import dev.parley.gateway.security.AuthFailures;
 import dev.parley.gateway.security.SecurityEvents;
+import dev.parley.platform.logging.FailureSummary;
 import dev.parley.platform.security.Caller;
 import dev.parley.platform.web.ProblemResponses;
 import dev.parley.platform.web.RequestContextFilter;
+import dev.parley.platform.web.RouterProblems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,7 +36,10 @@ import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * The one door: every {@code /api/...} request is authenticated, authorized by the route's roles, rate-limited and
@@ -50,6 +55,8 @@ import java.util.Set;
 @ApplicationScoped
 public class GatewayProxy {
 
+    private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
+
     /** Hop-by-hop headers (RFC 9110 7.6.1) and what the gateway sets itself: never copied across. */
     static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
@@ -62,6 +69,8 @@ public class GatewayProxy {
     private final IdentityProviderManager identities;
     private final MeterRegistry registry;
     private final RateLimiter limiter;
+    /** Meters by name and tags (bounded: configured routes and groups, HTTP statuses), looked up once each. */
+    private final Map<String, io.micrometer.core.instrument.Meter> meters = new ConcurrentHashMap<>();
     private final HttpClient client;
 
     public GatewayProxy(RouteTable routes, UpstreamBreakers breakers, ProblemResponses problems, SecurityEvents events,
@@ -107,7 +116,7 @@ public class GatewayProxy {
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(
-                identity -> authorized(ctx, route, identity),
+                identity -> guarded(ctx, () -> authorized(ctx, route, identity)),
                 failure -> {
                     events.authenticationFailed(AuthFailures.reason(failure), clientAddress(ctx));
                     unauthorized(ctx);
@@ -128,8 +137,23 @@ public class GatewayProxy {
         }
         String group = route.rateLimitGroup(ctx.request().method().name());
         limiter.check(group, caller.tenantHash(), RateLimitKeys.of(caller.tenantHash(), caller.subjectHash()))
-                .subscribe().with(decision -> decided(ctx, route, caller, group, decision),
-                        failure -> refuse(ctx, ProblemKind.UNAVAILABLE, "Rate limiting is unavailable; try again shortly."));
+                .subscribe().with(decision -> guarded(ctx, () -> decided(ctx, route, caller, group, decision)),
+                        failure -> unavailable(ctx, "Rate limiting is unavailable; try again shortly."));
+    }
+
+    /** Runs a step of the request; a failure in it still answers (a 500 problem) instead of leaving it hanging. */
+    private void guarded(RoutingContext ctx, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.errorf("proxying failed: %s", FailureSummary.withFrames(e, 8));
+            refuse(ctx, ProblemKind.INTERNAL, RouterProblems.detailOf(ProblemKind.INTERNAL));
+        }
+    }
+
+    private void unavailable(RoutingContext ctx, String detail) {
+        ctx.response().putHeader("Retry-After", "5");
+        refuse(ctx, ProblemKind.UNAVAILABLE, detail);
     }
 
     /** Applies a rate-limit decision: headers on every answer, 429 naming the limit, 503 when Redis is away. */
@@ -145,11 +169,12 @@ public class GatewayProxy {
             forward(ctx, route);
             return;
         }
-        response.putHeader("Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
+        long retryAfter = Math.max(1, decision.retryAfterSeconds());
+        response.putHeader("Retry-After", Long.toString(retryAfter));
         if (decision.outcome() == Outcome.DENIED) {
             events.rateLimited(caller.tenantHash(), caller.subjectHash(), clientAddress(ctx), group, decision.limitHit());
             refuse(ctx, ProblemKind.TOO_MANY_REQUESTS, "The " + group + " limit '" + decision.limitHit()
-                    + "' is used up; retry after " + Math.max(1, decision.retryAfterSeconds()) + " s.");
+                    + "' is used up; retry after " + retryAfter + " s.");
         } else {
             refuse(ctx, ProblemKind.UNAVAILABLE, "Rate limiting is unavailable; try again shortly.");
         }
@@ -158,13 +183,47 @@ public class GatewayProxy {
     /** Sends the request on once it may pass. */
     private void forward(RoutingContext ctx, Route route) {
         CircuitBreaker breaker = breakers.of(route);
-        if (!breaker.tryAcquire()) {
-            ctx.response().putHeader("Retry-After", "5");
-            refuse(ctx, ProblemKind.UNAVAILABLE, "The upstream service is unavailable.");
+        long permit = breaker.tryAcquire();
+        if (permit == CircuitBreaker.REFUSED) {
+            unavailable(ctx, "The upstream service is unavailable.");
             return;
         }
+        Call call = new Call(route, breaker, permit, Timer.start(registry));
+        try {
+            send(ctx, call);
+        } catch (RuntimeException e) {
+            breaker.onFailure(permit);
+            throw e;
+        }
+    }
+
+    /**
+     * One forwarded request: its breaker permit and timer. {@code cancelled} is set when the gateway itself drops the
+     * upstream call (the client left, the body was too large): that is not the upstream's failure.
+     */
+    private static final class Call {
+        final Route route;
+        final CircuitBreaker breaker;
+        final long permit;
+        final Timer.Sample sample;
+        boolean cancelled;
+
+        Call(Route route, CircuitBreaker breaker, long permit, Timer.Sample sample) {
+            this.route = route;
+            this.breaker = breaker;
+            this.permit = permit;
+            this.sample = sample;
+        }
+
+        void cancel(HttpClientRequest upstream) {
+            cancelled = true;
+            upstream.reset();
+        }
+    }
+
+    private void send(RoutingContext ctx, Call call) {
+        Route route = call.route;
         HttpServerRequest request = ctx.request();
-        Timer.Sample sample = Timer.start(registry);
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(route.upstream().getHost())
@@ -175,24 +234,25 @@ public class GatewayProxy {
                 .setHeaders(upstreamHeaders(ctx));
         client.request(options).onComplete(created -> {
             if (created.failed()) {
-                upstreamFailed(ctx, route, breaker, sample, created.cause());
+                upstreamFailed(ctx, call, created.cause());
                 return;
             }
             HttpClientRequest upstream = created.result();
-            ctx.response().closeHandler(closed -> upstream.reset());
+            ctx.response().closeHandler(closed -> call.cancel(upstream));
             upstream.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    upstreamFailed(ctx, route, breaker, sample, answered.cause());
+                    upstreamFailed(ctx, call, answered.cause());
                 } else {
-                    relay(ctx, route, breaker, sample, answered.result());
+                    relay(ctx, call, answered.result());
                 }
             });
-            sendBody(ctx, route, upstream);
+            sendBody(ctx, call, upstream);
         });
     }
 
     /** Streams the request body up, counting it: past the route's limit the upstream call is dropped with a 413. */
-    private void sendBody(RoutingContext ctx, Route route, HttpClientRequest upstream) {
+    private void sendBody(RoutingContext ctx, Call call, HttpClientRequest upstream) {
+        Route route = call.route;
         HttpServerRequest request = ctx.request();
         long declared = declaredLength(request);
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
@@ -212,7 +272,7 @@ public class GatewayProxy {
             if (received[0] > route.maxBody()) {
                 request.handler(null);
                 tooLarge(ctx);
-                upstream.reset();
+                call.cancel(upstream);
                 return;
             }
             upstream.write(buffer);
@@ -229,13 +289,12 @@ public class GatewayProxy {
         request.resume();
     }
 
-    private void relay(RoutingContext ctx, Route route, CircuitBreaker breaker, Timer.Sample sample,
-            HttpClientResponse answer) {
+    private void relay(RoutingContext ctx, Call call, HttpClientResponse answer) {
         int status = answer.statusCode();
         if (status >= 502 && status <= 504) {
-            breaker.onFailure();
+            call.breaker.onFailure(call.permit);
         } else {
-            breaker.onSuccess();
+            call.breaker.onSuccess(call.permit);
         }
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
@@ -255,17 +314,22 @@ public class GatewayProxy {
             // no proxy after this one may hold events back to fill a buffer
             response.putHeader("X-Accel-Buffering", "no").putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
-        answer.pipeTo(response).onComplete(done -> sample.stop(timer(route, status)));
+        answer.pipeTo(response).onComplete(done -> call.sample.stop(timer(call.route, status)));
     }
 
-    private void upstreamFailed(RoutingContext ctx, Route route, CircuitBreaker breaker, Timer.Sample sample,
-            Throwable failure) {
-        breaker.onFailure();
+    private void upstreamFailed(RoutingContext ctx, Call call, Throwable failure) {
+        if (call.cancelled) {
+            return; // the gateway dropped it and has answered already (or the client is gone)
+        }
+        call.breaker.onFailure(call.permit);
         ProblemKind kind = kindOf(failure);
-        sample.stop(timer(route, kind.status()));
+        call.sample.stop(timer(call.route, kind.status()));
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
+        }
+        if (kind == ProblemKind.UNAVAILABLE) {
+            ctx.response().putHeader("Retry-After", "5");
         }
         refuse(ctx, kind, switch (kind) {
             case UNAVAILABLE -> "The upstream service is unavailable.";
@@ -319,19 +383,22 @@ public class GatewayProxy {
     private void countWhenDone(RoutingContext ctx, Route route) {
         String name = route == null ? "none" : route.name();
         String group = route == null ? "none" : route.rateLimitGroup(ctx.request().method().name());
-        ctx.addEndHandler(done -> Counter.builder("gateway.requests").description("Requests through the gateway")
-                .tag("route", name).tag("group", group).tag("status", Integer.toString(ctx.response().getStatusCode()))
-                .register(registry).increment());
+        ctx.addEndHandler(done -> {
+            int status = ctx.response().getStatusCode();
+            ((Counter) meters.computeIfAbsent("requests|" + name + "|" + group + "|" + status, key -> Counter
+                    .builder("gateway.requests").description("Requests through the gateway").tag("route", name)
+                    .tag("group", group).tag("status", Integer.toString(status)).register(registry))).increment();
+        });
     }
 
     private Timer timer(Route route, int status) {
-        return Timer.builder("gateway.upstream").description("Time from forwarding a request to the end of its answer")
+        return (Timer) meters.computeIfAbsent("upstream|" + route.name() + "|" + status, key -> Timer.builder("gateway.upstream")
+                .description("Time from forwarding a request to the end of its answer")
                 .tag("route", route.name()).tag("status", Integer.toString(status)).publishPercentileHistogram()
-                .register(registry);
+                .register(registry));
     }
 
     private void unauthorized(RoutingContext ctx) {
-        ctx.response().putHeader("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE);
         refuse(ctx, ProblemKind.UNAUTHORIZED, "A valid bearer token is required.");
     }
 
@@ -350,12 +417,7 @@ public class GatewayProxy {
     }
 
     private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return RequestContextFilter.declaredLength(request);
     }
 
     static String clientAddress(RoutingContext ctx) {

@@ -32,7 +32,9 @@ public class UpstreamBreakers {
     }
 
     public CircuitBreaker of(Route route) {
-        String upstream = route.upstream().getScheme() + "://" + route.upstream().getAuthority();
+        // host and port only: an authority could carry user:password@, which must not reach logs or metric labels
+        String upstream = route.upstream().getScheme() + "://" + route.upstream().getHost()
+                + (route.upstream().getPort() > 0 ? ":" + route.upstream().getPort() : "");
         return breakers.computeIfAbsent(upstream, key -> {
             CircuitBreaker breaker = new CircuitBreaker(key, config.failures(), config.openFor(), System::nanoTime,
                     this::changed);

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -40,7 +41,13 @@ public class SecurityEvents {
     private final MeterRegistry registry;
     private final Vertx vertx;
     private final String platformTenant;
-    private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
+    /** Keys per window at most: callers that rotate addresses fold into one overflow key instead of growing it. */
+    static final int MAX_KEYS = 10_000;
+
+    private final AtomicReference<ConcurrentHashMap<Key, LongAdder>> window =
+            new AtomicReference<>(new ConcurrentHashMap<>());
+    private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
+    private final Counter accessDenied;
     private long timer = -1;
 
     public SecurityEvents(AuditPublisher audit, TenantHasher hasher, MeterRegistry registry, Vertx vertx) {
@@ -49,6 +56,8 @@ public class SecurityEvents {
         this.registry = registry;
         this.vertx = vertx;
         this.platformTenant = hasher.hash(PLATFORM_TENANT);
+        this.accessDenied = Counter.builder("gateway.access.denied").description("Requests refused for the caller's roles")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -64,15 +73,14 @@ public class SecurityEvents {
 
     /** A request whose token was missing or refused; {@code reason} is a fixed code such as {@code expired}. */
     public void authenticationFailed(String reason, String clientAddress) {
-        Counter.builder("gateway.auth.failures").description("Requests refused for their token, by reason")
-                .tag("reason", reason).register(registry).increment();
+        authFailures.computeIfAbsent(reason, r -> Counter.builder("gateway.auth.failures")
+                .description("Requests refused for their token, by reason").tag("reason", r).register(registry)).increment();
         count(new Key("auth.failed", platformTenant, addressHash(clientAddress), "request", "reason", reason));
     }
 
     /** An authenticated caller without a role the route needs. */
     public void accessDenied(String tenantHash, String subjectHash, String routeName) {
-        Counter.builder("gateway.access.denied").description("Requests refused for the caller's roles")
-                .register(registry).increment();
+        accessDenied.increment();
         count(new Key("access.denied", tenantHash, subjectHash, "route", "route", routeName));
     }
 
@@ -90,31 +98,21 @@ public class SecurityEvents {
                 .subscribe().with(done -> { }, failure -> { });
     }
 
-    /** Publishes one event per key counted since the last flush. */
+    /** Publishes one event per key counted in the window that ends now; counting goes on in a fresh one. */
     void flush() {
-        for (Key key : Map.copyOf(pending).keySet()) {
-            LongAdder adder = pending.remove(key);
-            long count = adder == null ? 0 : adder.sum();
-            if (count == 0) {
-                continue;
-            }
-            AuditEvent event = audit.systemEvent(key.tenantHash(), key.action(), key.resourceType(), null,
-                    AuditEvent.Outcome.DENIED, AuditDetails.builder().count("count", count)
-                            .count("windowSeconds", WINDOW_MILLIS / 1000).code(key.reasonKey(), key.reason()).build());
-            audit.publish(new AuditEvent(event.eventId(), event.occurredAt(), event.service(), event.tenantHash(),
-                            key.actor(), event.action(), event.resourceType(), event.resourceId(), event.outcome(),
-                            null, event.details()))
-                    .subscribe().with(done -> { }, failure -> { });
-        }
-    }
-
-    /** How many decisions wait for the next flush (for tests). */
-    long pendingCount() {
-        return pending.values().stream().mapToLong(LongAdder::sum).sum();
+        Map<Key, LongAdder> ended = window.getAndSet(new ConcurrentHashMap<>());
+        ended.forEach((key, adder) -> audit.publish(audit.systemEvent(key.tenantHash(), key.actor(), key.action(),
+                        key.resourceType(), null, AuditEvent.Outcome.DENIED, AuditDetails.builder()
+                                .count("count", adder.sum()).count("windowSeconds", WINDOW_MILLIS / 1000)
+                                .code(key.reasonKey(), key.reason()).build()))
+                .subscribe().with(done -> { }, failure -> { }));
     }
 
     private void count(Key key) {
-        pending.computeIfAbsent(key, k -> new LongAdder()).increment();
+        ConcurrentHashMap<Key, LongAdder> current = window.get();
+        Key counted = current.size() < MAX_KEYS || current.containsKey(key) ? key
+                : new Key(key.action(), platformTenant, null, key.resourceType(), "reason", "overflow");
+        current.computeIfAbsent(counted, k -> new LongAdder()).increment();
     }
 
     private String addressHash(String clientAddress) {

@@ -98,9 +98,13 @@ class GatewayProxyTest {
                 .header("Authorization", "Bearer " + TestTokens.valid())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[64 * 1024])))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("\"status\":413");
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("\"status\":413");
+        }
+        // the gateway dropped those upstream calls itself: the shared upstream's circuit (3 failures) stays closed
+        caller().get("/api/v1/echo").then().statusCode(200);
     }
 
     @Test
@@ -114,10 +118,8 @@ class GatewayProxyTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Accel-Buffering")).contains("no");
         List<String> events = new ArrayList<>();
-        long firstAt;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
-            firstAt = System.nanoTime();
             while (events.size() < 3 && (line = reader.readLine()) != null) {
                 if (line.startsWith("data: ")) {
                     events.add(line);
@@ -133,7 +135,6 @@ class GatewayProxyTest {
         }
         assertThat(TestUpstream.STREAM_CANCELLED).as("the upstream saw the client go away").isTrue();
         assertThat(TestUpstream.STREAM_EVENTS_SENT.get()).isLessThan(50);
-        assertThat(firstAt).isPositive();
     }
 
     @Test

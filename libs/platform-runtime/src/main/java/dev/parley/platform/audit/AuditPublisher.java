@@ -67,7 +67,13 @@ public class AuditPublisher {
     /** The event of an action the service took on its own (a scheduled job) in a tenant: no actor, no request. */
     public AuditEvent systemEvent(String tenantHash, String action, String resourceType, String resourceId,
             AuditEvent.Outcome outcome, AuditDetails details) {
-        return new AuditEvent(UuidV7.next(), Instant.now(), config.service(), tenantHash, null, action, resourceType,
+        return systemEvent(tenantHash, null, action, resourceType, resourceId, outcome, details);
+    }
+
+    /** {@link #systemEvent} about an actor (a hash) that the service decided on outside any request. */
+    public AuditEvent systemEvent(String tenantHash, String actor, String action, String resourceType,
+            String resourceId, AuditEvent.Outcome outcome, AuditDetails details) {
+        return new AuditEvent(UuidV7.next(), Instant.now(), config.service(), tenantHash, actor, action, resourceType,
                 resourceId, outcome, null, details);
     }
 

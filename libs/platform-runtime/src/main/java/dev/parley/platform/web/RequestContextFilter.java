@@ -79,7 +79,12 @@ public class RequestContextFilter {
     }
 
     private static long declaredLength(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
+        return declaredLength(ctx.request());
+    }
+
+    /** The request's declared {@code Content-Length}, or -1 when it has none (or an unreadable one). */
+    public static long declaredLength(io.vertx.core.http.HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
         if (length == null) {
             return -1;
         }

@@ -58,7 +58,7 @@ public class RouterProblems {
     }
 
     /** Details written for callers: fixed per kind so nothing internal can leak through them. */
-    static String detailOf(ProblemKind kind) {
+    public static String detailOf(ProblemKind kind) {
         return switch (kind) {
             case NOT_FOUND -> "There is no resource at this path.";
             case METHOD_NOT_ALLOWED -> "This resource does not support the request method.";
