@@ -56,10 +56,11 @@ public class ComplianceDouble {
         answer();
         List<PathFinding> found = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = request.json().fields();
-        while (fields.hasNext()) {
+        for (int position = 0; fields.hasNext(); position++) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String path = "$['" + field.getKey().replace("'", "\\'") + "']";
-            for (Finding f : DETECTOR.detect(field.getKey())) {
+            List<Finding> inKey = DETECTOR.detect(field.getKey());
+            String path = inKey.isEmpty() ? "$['" + field.getKey().replace("'", "\\'") + "']" : "$[#" + position + "]";
+            for (Finding f : inKey) {
                 found.add(new PathFinding(path + ".key", f.type().name(), f.start(), f.end()));
             }
             for (Finding f : DETECTOR.detect(field.getValue().asText())) {

@@ -60,8 +60,11 @@ public class Redactor {
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         Map<String, String> keyByPath = new HashMap<>();
+        int[] position = {0};
         facts.forEach((key, value) -> {
             keyByPath.put(path(key), key);
+            // a key that holds a finding comes back named by its position, never by itself
+            keyByPath.put("$[#" + position[0]++ + "]", key);
             switch (value) {
                 case BigDecimal number -> json.put(key, number);
                 case Boolean flag -> json.put(key, flag);

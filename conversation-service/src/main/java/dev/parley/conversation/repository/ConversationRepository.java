@@ -105,10 +105,11 @@ public class ConversationRepository {
                 .map(rows -> first(rows).map(ConversationRepository::conversation));
     }
 
-    /** Names a conversation that has no title yet; a title already set stays. */
-    public Uni<Void> nameIfUntitled(SqlClient client, UUID id, String title) {
-        return client.preparedQuery("UPDATE conversation SET title = $2 WHERE id = $1 AND title IS NULL")
-                .execute(Tuple.of(id, title))
+    /** Names the owner's conversation that has no title yet; a title already set stays. */
+    public Uni<Void> nameIfUntitled(SqlClient client, String tenantHash, String owner, UUID id, String title) {
+        return client.preparedQuery("UPDATE conversation SET title = $4 WHERE id = $1 AND tenant_hash = $2 AND owner = $3"
+                        + " AND title IS NULL")
+                .execute(Tuple.of(id, tenantHash, owner, title))
                 .replaceWithVoid();
     }
 

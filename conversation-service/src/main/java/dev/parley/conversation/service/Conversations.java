@@ -39,6 +39,9 @@ public class Conversations {
     private static final String NOT_FOUND = "No conversation of yours has this id.";
     private static final int TITLE_CHARS = 80;
 
+    private static final int LABEL_CHARS = 128;
+    private static final int JSON_CHARS = 64 * 1024;
+
     /** Conversations per page of the list when the caller asks for no limit. */
     public static final int DEFAULT_PAGE = 20;
 
@@ -139,6 +142,9 @@ public class Conversations {
     /** The caller's conversation and one page of its messages (before {@code beforeSeq}, newest page first). */
     public Uni<Loaded> get(Caller caller, UUID id, Long beforeSeq, Integer limit) {
         int count = limit(limit, config.messages().restoreLimit());
+        if (beforeSeq != null && beforeSeq < 1) {
+            throw invalid("before", "must be a sequence number, 1 or more");
+        }
         return pool.withConnection(connection -> repository.find(connection, caller.tenantHash(), caller.subjectHash(), id, now())
                 .flatMap(found -> load(connection, found.orElseThrow(Conversations::notFound), beforeSeq, count)));
     }
@@ -152,6 +158,9 @@ public class Conversations {
 
     /** One page of the caller's conversations in a workspace, newest first. */
     public Uni<List<Conversation>> list(Caller caller, String workspaceId, Instant beforeUpdatedAt, UUID beforeId, Integer limit) {
+        if (!caller.mayUse(workspaceId)) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "The token does not grant workspace " + workspaceId + ".");
+        }
         return repository.list(pool, caller.tenantHash(), caller.subjectHash(), workspaceId, beforeUpdatedAt, beforeId,
                 limit(limit, DEFAULT_PAGE), now());
     }
@@ -246,7 +255,7 @@ public class Conversations {
         return redactor.redact(text.length() > 400 ? text.substring(0, 400) : text)
                 .map(Conversations::titleOf)
                 .flatMap(title -> title.isEmpty() ? Uni.createFrom().voidItem()
-                        : repository.nameIfUntitled(pool, conversation.id(), title.get()))
+                        : repository.nameIfUntitled(pool, conversation.tenantHash(), conversation.owner(), conversation.id(), title.get()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -276,19 +285,47 @@ public class Conversations {
                 errors.add(new Problem.FieldError("messages[" + i + "].role", "must be user, assistant, system or tool"));
                 continue;
             }
+            String at = "messages[" + i + "]";
             if (m.content() == null) {
-                errors.add(new Problem.FieldError("messages[" + i + "].content", "is required"));
+                errors.add(new Problem.FieldError(at + ".content", "is required"));
             } else if (m.content().length() > config.messages().maxChars()) {
-                throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "messages[" + i + "].content is longer than "
+                throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, at + ".content is longer than "
                         + config.messages().maxChars() + " characters.");
+            } else if (m.content().indexOf('\u0000') >= 0) {
+                errors.add(new Problem.FieldError(at + ".content", "must not contain NUL characters"));
             }
+            checkLabel(errors, at + ".model", m.model());
+            checkLabel(errors, at + ".promptVersion", m.promptVersion());
+            checkJson(at + ".sources", m.sources());
+            checkJson(at + ".usage", m.usage());
             if (m.confidence() != null && !Message.CONFIDENCES.contains(m.confidence())) {
-                errors.add(new Problem.FieldError("messages[" + i + "].confidence", "must be high, medium or low"));
+                errors.add(new Problem.FieldError(at + ".confidence", "must be high, medium or low"));
             }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemKind.VALIDATION,
                     errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+        }
+    }
+
+    /** Model names and prompt versions: short printable labels. */
+    private static void checkLabel(List<Problem.FieldError> errors, String field, String value) {
+        if (value != null && (value.length() > LABEL_CHARS || value.chars().anyMatch(Character::isISOControl))) {
+            errors.add(new Problem.FieldError(field, "must be at most " + LABEL_CHARS + " printable characters"));
+        }
+    }
+
+    /** Sources and usage: bounded JSON, and no NUL, which PostgreSQL's jsonb refuses. */
+    private static void checkJson(String field, JsonNode value) {
+        if (value == null) {
+            return;
+        }
+        String json = value.toString();
+        if (json.length() > JSON_CHARS) {
+            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, field + " is larger than " + JSON_CHARS + " characters.");
+        }
+        if (json.contains("\\u0000")) {
+            throw invalid(field, "must not contain NUL characters");
         }
     }
 

@@ -54,8 +54,12 @@ public class Reminders {
 
     /** A reminder for the caller, optionally about one of their active conversations (else 404). */
     public Uni<Reminder> create(Caller caller, UUID conversationId, Instant dueAt, String text) {
-        if (text.isBlank() || text.length() > config.reminders().maxTextChars()) {
-            throw Conversations.invalid("text", "must be 1 to " + config.reminders().maxTextChars() + " characters");
+        if (text.isBlank() || text.length() > config.reminders().maxTextChars() || text.indexOf('\u0000') >= 0) {
+            throw Conversations.invalid("text", "must be 1 to " + config.reminders().maxTextChars()
+                    + " characters, without NUL");
+        }
+        if (dueAt.isAfter(Conversations.now().plus(java.time.Duration.ofDays(366)))) {
+            throw Conversations.invalid("dueAt", "must be within a year");
         }
         Uni<Optional<Boolean>> owned = conversationId == null ? Uni.createFrom().item(Optional.of(true))
                 : conversations.find(pool, caller.tenantHash(), caller.subjectHash(), conversationId, Conversations.now())
