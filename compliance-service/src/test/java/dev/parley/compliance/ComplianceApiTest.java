@@ -90,6 +90,8 @@ class ComplianceApiTest {
     @Test
     void scrubbingIsAuditedWithCountsOnly() {
         String tenant = "t-" + UUID.randomUUID();
+        String tenantHash = dev.parley.contracts.ids.TenantHasher.ofSecret("dev-only-tenant-hash-key-never-in-production")
+                .hash(tenant);
         try (KafkaConsumer<String, byte[]> consumer = TestTopics.tailAudit()) {
 
             given().auth().oauth2(token(tenant)).contentType(ContentType.JSON).body(Map.of("text", MESSAGE))
@@ -99,7 +101,7 @@ class ComplianceApiTest {
             for (int i = 0; i < 50 && event == null; i++) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String value = new String(record.value(), StandardCharsets.UTF_8);
-                    if (value.contains("pii.scrubbed") && value.contains("\"service\":\"compliance\"")) {
+                    if (tenantHash.equals(record.key()) && value.contains("pii.scrubbed")) {
                         event = value;
                     }
                 }
@@ -133,6 +135,15 @@ class ComplianceApiTest {
                 .body(Map.of("json", Map.of("messages", List.of(Map.of("role", "user", "content", MESSAGE)))))
                 .post("/v1/scan/payload").then().statusCode(200)
                 .body("findings.path", hasItem("$['messages'][0]['content']"));
+        given().auth().oauth2(token("t-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("json", Map.of("jane.roe@example.org", Map.of("note", "call 415-555-0134"))))
+                .post("/v1/scan/payload").then().statusCode(200)
+                .body("findings.path", hasItem("$[#0].key")).body("findings.path", hasItem("$[#0]['note']"))
+                .body(not(containsString("jane.roe")));
+        String deep = "{\"a\":".repeat(70) + "1" + "}".repeat(70);
+        given().auth().oauth2(token("t-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"json\":" + deep + "}").post("/v1/scan/payload").then().statusCode(400)
+                .body("errors[0].field", equalTo("json"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.parley.compliance.domain.FieldCipher;
 import dev.parley.compliance.repository.RedisTokenVault;
 import dev.parley.pii.scrub.TokenVault;
 import dev.parley.platform.security.ProductionSecretsCheck;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,10 +23,11 @@ public class ComplianceBeans {
 
     @Produces
     @Singleton
-    TokenVault tokenVault(RedisDataSource redis, ComplianceConfig config) {
+    TokenVault tokenVault(RedisDataSource redis, ComplianceConfig config, MeterRegistry registry) {
         byte[] key = decode("parley.compliance.vault.key", config.vault().key().orElseThrow(
                 () -> new IllegalStateException("parley.compliance.vault.key is not configured")));
-        return new RedisTokenVault(redis, key, config.vault().ttl());
+        return new RedisTokenVault(redis, key, config.vault().ttl(), Counter.builder("pii.vault.integrity.failures")
+                .description("Vault entries that failed to decrypt; their placeholders were left in place").register(registry));
     }
 
     @Produces

@@ -77,7 +77,9 @@ public final class FieldCipher {
         }
         SecretKeySpec key = keys.get(parts[1]);
         if (key == null) {
-            throw new UndecryptableException("unknown key id " + parts[1]);
+            // echo the id only when it looks like one: the detail must not carry arbitrary caller input
+            throw new UndecryptableException(parts[1].matches("[A-Za-z0-9_-]{1,32}") ? "unknown key id " + parts[1]
+                    : "unknown key id");
         }
         byte[] nonce;
         byte[] sealed;

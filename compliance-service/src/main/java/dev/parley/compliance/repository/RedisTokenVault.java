@@ -3,6 +3,7 @@ package dev.parley.compliance.repository;
 import dev.parley.contracts.crypto.HmacSha256;
 import dev.parley.pii.scrub.Placeholders;
 import dev.parley.pii.scrub.TokenVault;
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.mutiny.redis.client.Response;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -76,8 +78,10 @@ public final class RedisTokenVault implements TokenVault {
     private final byte[] indexKey;
     private final String ttlMillis;
     private final SecureRandom random = new SecureRandom();
+    private final Counter integrityFailures;
 
-    public RedisTokenVault(RedisDataSource redis, byte[] vaultKey, Duration ttl) {
+    /** @param integrityFailures counts vault entries that fail to decrypt (tampered, moved, or sealed with another key) */
+    public RedisTokenVault(RedisDataSource redis, byte[] vaultKey, Duration ttl, Counter integrityFailures) {
         if (vaultKey.length != 32) {
             throw new IllegalArgumentException("the vault key must be 32 bytes (AES-256)");
         }
@@ -86,6 +90,7 @@ public final class RedisTokenVault implements TokenVault {
         this.key = new SecretKeySpec(vaultKey, "AES");
         this.indexKey = HmacSha256.of(vaultKey, "vault-index".getBytes(StandardCharsets.UTF_8));
         this.ttlMillis = Long.toString(ttl.toMillis());
+        this.integrityFailures = integrityFailures;
     }
 
     @Override
@@ -129,9 +134,9 @@ public final class RedisTokenVault implements TokenVault {
         Map<String, String> found = new HashMap<>();
         for (String placeholder : placeholderList) {
             String stored = sealed.get(base + valueKey(placeholder));
-            if (stored != null) {
-                found.put(placeholder, open(aad(tenantHash, conversationId, placeholder), stored));
-            }
+            Optional<String> original = stored == null ? Optional.empty()
+                    : open(aad(tenantHash, conversationId, placeholder), stored);
+            original.ifPresent(value -> found.put(placeholder, value));
         }
         return found;
     }
@@ -168,15 +173,20 @@ public final class RedisTokenVault implements TokenVault {
         }
     }
 
-    private String open(byte[] aad, String stored) {
+    /**
+     * The original, or empty for an entry that fails its integrity check: such a placeholder stays as it is (the
+     * caller sees the placeholder, never garbage) and the failure is counted; one bad entry spoils no other.
+     */
+    private Optional<String> open(byte[] aad, String stored) {
         try {
             String[] parts = stored.split("\\.", 2);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, Base64.getDecoder().decode(parts[0])));
             cipher.updateAAD(aad);
-            return new String(cipher.doFinal(Base64.getDecoder().decode(parts[1])), StandardCharsets.UTF_8);
+            return Optional.of(new String(cipher.doFinal(Base64.getDecoder().decode(parts[1])), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("a vault entry failed its integrity check", e);
+            integrityFailures.increment();
+            return Optional.empty();
         }
     }
 }

@@ -44,6 +44,7 @@ public class Scrubbing {
     private final MeterRegistry registry;
     private final Timer scrubTimer;
     private final Counter bytesScanned;
+    private final Map<PiiType, Counter> findingsByType = new EnumMap<>(PiiType.class);
 
     public Scrubbing(TenantPolicies policies, TokenVault vault, ComplianceBeans.HashKeyBase hashKeyBase,
             AuditPublisher audit, MeterRegistry registry) {
@@ -56,6 +57,10 @@ public class Scrubbing {
                 .publishPercentileHistogram().register(registry);
         this.bytesScanned = Counter.builder("pii.bytes.scanned").description("Characters scanned for PII")
                 .baseUnit("bytes").register(registry);
+        for (PiiType type : PiiType.values()) {
+            findingsByType.put(type, Counter.builder("pii.findings").description("PII findings by type")
+                    .tag("type", type.name()).register(registry));
+        }
     }
 
     public List<Finding> scan(Caller caller, String text, Sensitivity level) {
@@ -104,36 +109,50 @@ public class Scrubbing {
     /** A finding in a JSON payload: where, and what. */
     public record PathFinding(String path, PiiType type, int start, int end, double score) {}
 
-    /** Scans every string value (and object key) of a JSON document. */
+    /** How deep a payload may nest: deeper ones are refused rather than walked. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * Scans every string value (and object key) of a JSON document. A key that holds a finding is named by its
+     * position ({@code [#2]}) in every path, so the answer never repeats the value it found.
+     */
     public List<PathFinding> scanPayload(Caller caller, JsonNode json, Sensitivity level) {
         PiiDetector detector = detector(caller, level);
         List<PathFinding> found = new ArrayList<>();
-        walk(detector, json, "$", found);
+        walk(detector, json, "$", 0, found);
         return found;
     }
 
-    private void walk(PiiDetector detector, JsonNode node, String path, List<PathFinding> out) {
+    private void walk(PiiDetector detector, JsonNode node, String path, int depth, List<PathFinding> out) {
+        if (depth > MAX_DEPTH) {
+            throw new ProblemException(ProblemKind.VALIDATION, "1 field is invalid.",
+                    List.of(new Problem.FieldError("json", "nests deeper than " + MAX_DEPTH + " levels")));
+        }
         if (node.isTextual()) {
             List<Finding> findings = detector.detect(node.asText());
             count(node.asText(), findings);
             findings.forEach(f -> out.add(new PathFinding(path, f.type(), f.start(), f.end(), f.score())));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(detector, node.get(i), path + "[" + i + "]", out);
+                walk(detector, node.get(i), path + "[" + i + "]", depth + 1, out);
             }
         } else if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
+            for (int position = 0; fields.hasNext(); position++) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String child = path + "['" + field.getKey().replace("'", "\\'") + "']";
-                for (Finding f : detector.detect(field.getKey())) {
+                List<Finding> inKey = detector.detect(field.getKey());
+                count(field.getKey(), inKey);
+                String child = path + (inKey.isEmpty() ? "['" + field.getKey().replace("'", "\\'") + "']" : "[#" + position + "]");
+                for (Finding f : inKey) {
                     out.add(new PathFinding(child + ".key", f.type(), f.start(), f.end(), f.score()));
                 }
-                walk(detector, field.getValue(), child, out);
+                walk(detector, field.getValue(), child, depth + 1, out);
             }
         } else if (node.isNumber() && node.asText().length() >= 5) {
             // numbers can be ids too (an SSN sent as a number): scan their text form
-            detector.detect(node.asText()).forEach(f -> out.add(new PathFinding(path, f.type(), f.start(), f.end(), f.score())));
+            List<Finding> findings = detector.detect(node.asText());
+            count(node.asText(), findings);
+            findings.forEach(f -> out.add(new PathFinding(path, f.type(), f.start(), f.end(), f.score())));
         }
     }
 
@@ -144,8 +163,7 @@ public class Scrubbing {
     private void count(String text, List<Finding> findings) {
         bytesScanned.increment(text.length());
         for (Finding finding : findings) {
-            Counter.builder("pii.findings").description("PII findings by type").tag("type", finding.type().name())
-                    .register(registry).increment();
+            findingsByType.get(finding.type()).increment();
         }
     }
 
