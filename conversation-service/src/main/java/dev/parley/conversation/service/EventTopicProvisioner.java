@@ -18,22 +18,36 @@ public class EventTopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(EventTopicProvisioner.class);
 
+    private static final long RETRY_MILLIS = 30_000;
+
     private final KafkaAdmin kafka;
     private final ConversationConfig.Events events;
+    private final io.vertx.core.Vertx vertx;
 
-    public EventTopicProvisioner(KafkaAdmin kafka, ConversationConfig config) {
+    public EventTopicProvisioner(KafkaAdmin kafka, ConversationConfig config, io.vertx.core.Vertx vertx) {
         this.kafka = kafka;
         this.events = config.events();
+        this.vertx = vertx;
     }
 
-    void provision(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event) {
+        provision();
+    }
+
+    /** Tries until the topic exists: every event behind a row for a missing topic would wait in the outbox. */
+    private void provision() {
         try {
             if (kafka.ensureTopic(new NewTopic(events.topic(), events.partitions(), events.replication())
                     .configs(Map.of("retention.ms", String.valueOf(events.retention().toMillis()))))) {
                 LOG.infof("created topic %s", events.topic());
             }
         } catch (RuntimeException e) {
-            LOG.errorf("could not provision topic %s, the next start tries again: %s", events.topic(), e.getMessage());
+            LOG.errorf("could not provision topic %s, trying again in %d s: %s", events.topic(), RETRY_MILLIS / 1000,
+                    e.getMessage());
+            vertx.setTimer(RETRY_MILLIS, id -> vertx.executeBlocking(() -> {
+                provision();
+                return null;
+            }));
         }
     }
 }
