@@ -80,7 +80,7 @@ class ComplianceApiTest {
                 .then().statusCode(200).body("text", equalTo(scrubbed));
 
         for (String key : redis.key().keys("parley:vault:*")) {
-            if (!key.contains(":n:")) {
+            if (!key.contains(":n:") && !key.endsWith(":audit-outbox")) {
                 assertThat(redis.value(String.class).get(key)).as(key).doesNotContain("jane.roe");
             }
             assertThat(key).doesNotContain("jane.roe");

@@ -2,12 +2,9 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: the tokenize round trip over HTTP on loopback (scrub with {@code tokenize}, then detokenize the
- * result; Redis included), one request at a time, against the running compliance-service. Run with
- * {@code ./mvnw -B -Pe2e -pl e2e-tests -am verify -Dtest=TokenizeRoundTripBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * result; Redis and the audit outbox included), one request at a time, against the running compliance-service, with
+ * a fresh conversation per round trip. For scale, the same client measures two requests to a route that does nothing
+ * ({@code /q/health/live}) in the same run: the floor of two HTTP exchanges on this machine. Run with
+ * {@code ./mvnw -B -Pe2e -pl e2e-tests -am verify -Dtest=TokenizeRoundTripBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbench.roundtrips=N -Dbench.runs=R -Dbench.rate=P}: P round trips a second, paced; 0 for back to back).
+ * Paced, each sample is timed from its scheduled start, so a stall also counts against the requests it delayed.
  */
 class TokenizeRoundTripBenchmark {
 
@@ -25,40 +26,90 @@ class TokenizeRoundTripBenchmark {
 
     @Test
     void measure() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = ParleyCli.token("bench-" + UUID.randomUUID(), "user");
-        int warmup = 500;
-        int measured = Integer.getInteger("bench.roundtrips", 3000);
-        long[] nanos = new long[measured];
-        for (int i = 0; i < warmup + measured; i++) {
-            String conversation = UUID.randomUUID().toString();
-            long start = System.nanoTime();
-            String scrubbed = post(http, token, "/v1/scrub", "{\"text\":\"" + MESSAGE
-                    + "\",\"operator\":\"tokenize\",\"conversationId\":\"" + conversation + "\"}");
-            String text = scrubbed.substring(scrubbed.indexOf("\"text\":\"") + 8, scrubbed.indexOf("\",\"findings\""));
-            String restored = post(http, token, "/v1/detokenize", "{\"text\":\"" + text + "\",\"conversationId\":\""
-                    + conversation + "\"}");
-            long elapsed = System.nanoTime() - start;
-            if (i >= warmup) {
-                nanos[i - warmup] = elapsed;
-                if (i == warmup) {
-                    assertThat(restored).contains("maria.gonzalez@example.org");
-                    assertThat(text).doesNotContain("maria.gonzalez");
-                }
+        int measured = Integer.getInteger("bench.roundtrips", 5000);
+        int runs = Integer.getInteger("bench.runs", 3);
+        int rate = Integer.getInteger("bench.rate", 0);
+        List<String> lines = new ArrayList<>();
+        try (LoopbackHttp http = new LoopbackHttp(8085)) {
+            roundTrips(http, token, 2000, 0, false, new long[2000]);
+            floor(http, 2000, 0);
+            for (int run = 1; run <= runs; run++) {
+                long[] scrubs = new long[measured];
+                long[] trips = roundTrips(http, token, measured, rate, run == 1, scrubs);
+                long[] floor = floor(http, measured, rate);
+                lines.add("run %d (%s): tokenize round trip %s | of which scrub %s | two no-op requests %s".formatted(run,
+                        rate == 0 ? "back to back" : rate + "/s", summary(trips), summary(scrubs), summary(floor)));
             }
         }
-        Arrays.sort(nanos);
-        String result = "tokenize round trip (scrub+detokenize over HTTP, sequential, %d samples): p50 %.2f ms, p99 %.2f ms, max %.2f ms"
-                .formatted(measured, nanos[measured / 2] / 1e6, nanos[(int) (measured * 0.99)] / 1e6, nanos[measured - 1] / 1e6);
-        System.out.println(result);
-        Files.write(Path.of("target", "bench-tokenize.txt"), List.of(result));
+        lines.forEach(System.out::println);
+        Files.write(Path.of("target", "bench-tokenize.txt"), lines);
     }
 
-    private static String post(HttpClient http, String token, String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8085" + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+    private static long[] roundTrips(LoopbackHttp http, String token, int count, int rate, boolean check, long[] scrubs)
+            throws Exception {
+        long[] nanos = new long[count];
+        Pacer pacer = new Pacer(rate);
+        for (int i = 0; i < count; i++) {
+            String conversation = UUID.randomUUID().toString();
+            long start = pacer.next();
+            LoopbackHttp.Response scrubbed = http.postJson("/v1/scrub", token, "{\"text\":\"" + MESSAGE
+                    + "\",\"operator\":\"tokenize\",\"conversationId\":\"" + conversation + "\"}");
+            scrubs[i] = System.nanoTime() - start;
+            String text = scrubbed.body().substring(scrubbed.body().indexOf("\"text\":\"") + 8,
+                    scrubbed.body().indexOf("\",\"findings\""));
+            LoopbackHttp.Response restored = http.postJson("/v1/detokenize", token, "{\"text\":\"" + text
+                    + "\",\"conversationId\":\"" + conversation + "\"}");
+            nanos[i] = System.nanoTime() - start;
+            assertThat(scrubbed.status()).as(scrubbed.body()).isEqualTo(200);
+            assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+            if (check && i == 0) {
+                assertThat(text).doesNotContain("maria.gonzalez").contains("\u27E6EMAIL_1\u27E7");
+                assertThat(restored.body()).contains("maria.gonzalez@example.org");
+            }
+        }
+        return nanos;
+    }
+
+    private static long[] floor(LoopbackHttp http, int count, int rate) throws Exception {
+        long[] nanos = new long[count];
+        Pacer pacer = new Pacer(rate);
+        for (int i = 0; i < count; i++) {
+            long start = pacer.next();
+            http.get("/q/health/live", null);
+            http.get("/q/health/live", null);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    /** The start of each sample: now when unpaced, else the next slot of a fixed schedule (waited for). */
+    private static final class Pacer {
+        private final long interval;
+        private long slot = System.nanoTime();
+
+        Pacer(int rate) {
+            this.interval = rate == 0 ? 0 : 1_000_000_000L / rate;
+        }
+
+        long next() {
+            if (interval == 0) {
+                return System.nanoTime();
+            }
+            slot += interval;
+            long wait;
+            while ((wait = slot - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            return slot;
+        }
+    }
+
+    private static String summary(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples)".formatted(sorted[n / 2] / 1e6,
+                sorted[(int) (n * 0.9)] / 1e6, sorted[(int) (n * 0.99)] / 1e6, sorted[n - 1] / 1e6, n);
     }
 }

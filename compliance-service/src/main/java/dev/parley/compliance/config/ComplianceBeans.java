@@ -2,11 +2,10 @@ package dev.parley.compliance.config;
 
 import dev.parley.compliance.domain.FieldCipher;
 import dev.parley.compliance.repository.RedisTokenVault;
-import dev.parley.pii.scrub.TokenVault;
 import dev.parley.platform.security.ProductionSecretsCheck;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -23,7 +22,7 @@ public class ComplianceBeans {
 
     @Produces
     @Singleton
-    TokenVault tokenVault(RedisDataSource redis, ComplianceConfig config, MeterRegistry registry) {
+    RedisTokenVault tokenVault(ReactiveRedisDataSource redis, ComplianceConfig config, MeterRegistry registry) {
         byte[] key = decode("parley.compliance.vault.key", config.vault().key().orElseThrow(
                 () -> new IllegalStateException("parley.compliance.vault.key is not configured")));
         return new RedisTokenVault(redis, key, config.vault().ttl(), Counter.builder("pii.vault.integrity.failures")

@@ -29,6 +29,25 @@ public interface ComplianceConfig {
 
     Crypto crypto();
 
+    /** The relay of the audit outbox streams to Kafka. */
+    AuditRelay auditRelay();
+
+    interface AuditRelay {
+        /**
+         * How often every stream is swept (entries other replicas added, retries after a failed send, reclaims). An
+         * entry this replica adds is relayed at once, not at the next sweep.
+         */
+        @WithDefault("1s")
+        Duration every();
+
+        /**
+         * How long an entry another relay read may stay unacknowledged before this one takes it over (that relay is
+         * presumed dead); longer than a confirmed send may take.
+         */
+        @WithDefault("60s")
+        Duration reclaimAfter();
+    }
+
     interface TenantPolicy {
         Optional<String> level();
 

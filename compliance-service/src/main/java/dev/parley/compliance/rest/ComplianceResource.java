@@ -16,6 +16,8 @@ import dev.parley.platform.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * PII/PHI scanning and scrubbing, tokenization and field encryption for the caller's tenant. Responses never carry
  * an original value, except {@code detokenize} and {@code decrypt}, whose purpose that is.
+ *
+ * <p>Scrubbing and detokenizing, the agent's calls on every chat turn, run on the event loop with the non-blocking
+ * vault (a long text is scanned on a worker thread); the other endpoints run on worker threads.
  */
 @Path("/v1")
 @Authenticated
@@ -94,15 +99,17 @@ public class ComplianceResource {
     @POST
     @Path("/scrub")
     @Operation(summary = "Replace PII/PHI by the tenant's operators (redact, mask, hash, tokenize); audited")
-    public ScrubResponse scrub(@Valid @NotNull ScrubRequest body) {
+    @NonBlocking
+    public Uni<ScrubResponse> scrub(@Valid @NotNull ScrubRequest body) {
         Choices choices = new Choices(body.level(), body.operator());
-        Scrubbing.Scrubbed scrubbed = scrubbing.scrub(caller(), body.text(), choices.level(), choices.operator(),
-                body.conversationId());
-        Scrubber.Result result = scrubbed.result();
-        return new ScrubResponse(result.text(), result.replacements().stream()
-                .map(r -> new ScrubbedFinding(r.type(), r.start(), r.end(), r.placeholder())).toList(),
-                result.countsByType(), scrubbed.level().name().toLowerCase(java.util.Locale.ROOT),
-                scrubbed.operator().name().toLowerCase(java.util.Locale.ROOT));
+        return scrubbing.scrub(caller(), body.text(), choices.level(), choices.operator(), body.conversationId())
+                .map(scrubbed -> {
+                    Scrubber.Result result = scrubbed.result();
+                    return new ScrubResponse(result.text(), result.replacements().stream()
+                            .map(r -> new ScrubbedFinding(r.type(), r.start(), r.end(), r.placeholder())).toList(),
+                            result.countsByType(), scrubbed.level().name().toLowerCase(java.util.Locale.ROOT),
+                            scrubbed.operator().name().toLowerCase(java.util.Locale.ROOT));
+                });
     }
 
     @POST
@@ -115,8 +122,9 @@ public class ComplianceResource {
     @POST
     @Path("/detokenize")
     @Operation(summary = "Restore this conversation's placeholders; other tenants' and conversations' stay")
-    public TextResponse detokenize(@Valid @NotNull DetokenizeRequest body) {
-        return new TextResponse(scrubbing.detokenize(caller(), body.text(), body.conversationId()));
+    @NonBlocking
+    public Uni<TextResponse> detokenize(@Valid @NotNull DetokenizeRequest body) {
+        return scrubbing.detokenize(caller(), body.text(), body.conversationId()).map(TextResponse::new);
     }
 
     @POST

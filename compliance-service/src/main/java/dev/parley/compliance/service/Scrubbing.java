@@ -2,6 +2,9 @@ package dev.parley.compliance.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.compliance.config.ComplianceBeans;
+import dev.parley.compliance.repository.AuditStream;
+import dev.parley.compliance.repository.AuditStreamRelay;
+import dev.parley.compliance.repository.RedisTokenVault;
 import dev.parley.contracts.audit.AuditDetails;
 import dev.parley.contracts.audit.AuditEvent;
 import dev.parley.contracts.crypto.HmacSha256;
@@ -22,6 +25,8 @@ import dev.parley.platform.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -31,14 +36,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scanning, scrubbing and detokenizing for a caller's tenant. Each scrub is audited with counts per type only.
+ * Scanning, scrubbing and detokenizing for a caller's tenant. Each scrub is audited with counts per type only,
+ * through the Redis audit outbox ({@link AuditStream}).
  * Metrics: {@code pii_findings_total{type}}, {@code pii_scrub_seconds}, {@code pii_bytes_scanned_total}.
  */
 @ApplicationScoped
 public class Scrubbing {
 
     private final TenantPolicies policies;
-    private final TokenVault vault;
+    private final RedisTokenVault vault;
+    private final AuditStream auditStream;
+    private final AuditStreamRelay relay;
     private final byte[] hashKeyBase;
     private final AuditPublisher audit;
     private final MeterRegistry registry;
@@ -46,10 +54,12 @@ public class Scrubbing {
     private final Counter bytesScanned;
     private final Map<PiiType, Counter> findingsByType = new EnumMap<>(PiiType.class);
 
-    public Scrubbing(TenantPolicies policies, TokenVault vault, ComplianceBeans.HashKeyBase hashKeyBase,
-            AuditPublisher audit, MeterRegistry registry) {
+    public Scrubbing(TenantPolicies policies, RedisTokenVault vault, AuditStream auditStream, AuditStreamRelay relay,
+            ComplianceBeans.HashKeyBase hashKeyBase, AuditPublisher audit, MeterRegistry registry) {
+        this.relay = relay;
         this.policies = policies;
         this.vault = vault;
+        this.auditStream = auditStream;
         this.hashKeyBase = hashKeyBase.key();
         this.audit = audit;
         this.registry = registry;
@@ -73,37 +83,62 @@ public class Scrubbing {
     public record Scrubbed(Scrubber.Result result, Sensitivity level, Operator operator) {}
 
     /**
-     * Detects, records the scrub in the audit trail (counts per type only), then replaces: when the trail cannot
-     * take the event, nothing was tokenized into the vault.
+     * Texts up to this many characters are scanned on the calling (event-loop) thread: a chat message takes tens of
+     * microseconds. Longer ones (up to the 1 MB body limit, tens of milliseconds) are scanned on a worker thread.
      */
-    public Scrubbed scrub(Caller caller, String text, Sensitivity level, Operator operator, String conversationId) {
+    static final int INLINE_SCAN_CHARS = 4096;
+
+    /**
+     * Detects, then records the scrub in the audit outbox (counts per type only) in the same Redis script that numbers
+     * the values to tokenize, and only then stores their sealed originals: when the trail cannot take the event,
+     * nothing was tokenized into the vault.
+     */
+    public Uni<Scrubbed> scrub(Caller caller, String text, Sensitivity level, Operator operator, String conversationId) {
         Timer.Sample sample = Timer.start(registry);
         Policy policy = policies.policy(caller.tenantHash(), level);
         Operator chosen = policies.defaultOperator(operator);
         Map<PiiType, Operator> operators = policies.operators(caller.tenantHash(), operator);
-        List<Finding> findings = policies.detector(policy).detect(text);
-        count(text, findings);
-        boolean tokenizes = findings.stream().anyMatch(f -> operators.getOrDefault(f.type(), chosen) == Operator.TOKENIZE);
-        if (tokenizes && conversationId == null) {
-            throw new ProblemException(ProblemKind.VALIDATION, "1 field is invalid.",
-                    List.of(new Problem.FieldError("conversationId", "is required to tokenize")));
-        }
-        AuditDetails.Builder details = AuditDetails.builder().kind("level", policy.level()).kind("operator", chosen)
-                .count("findings", findings.size());
-        Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
-        findings.forEach(f -> counts.merge(f.type(), 1, Integer::sum));
-        counts.forEach((type, count) -> details.count(detailKey(type), count));
-        audit.recordAndWait(caller, "pii.scrubbed", "text", null, AuditEvent.Outcome.SUCCESS, details.build());
-        Scrubber scrubber = new Scrubber(chosen, operators, tenantHashKey(caller.tenantHash()), vault,
-                policy.level() == Sensitivity.STRICT);
-        Scrubber.Result result = scrubber.scrub(text, findings, caller.tenantHash(), conversationId);
-        sample.stop(scrubTimer);
-        return new Scrubbed(result, policy.level(), chosen);
+        PiiDetector detector = policies.detector(policy);
+        return detect(detector, text).flatMap(findings -> {
+            count(text, findings);
+            Scrubber scrubber = new Scrubber(chosen, operators, tenantHashKey(caller.tenantHash()), null,
+                    policy.level() == Sensitivity.STRICT);
+            List<TokenVault.Original> originals = scrubber.toTokenize(text, findings);
+            if (!originals.isEmpty() && conversationId == null) {
+                throw new ProblemException(ProblemKind.VALIDATION, "1 field is invalid.",
+                        List.of(new Problem.FieldError("conversationId", "is required to tokenize")));
+            }
+            AuditDetails.Builder details = AuditDetails.builder().kind("level", policy.level()).kind("operator", chosen)
+                    .count("findings", findings.size());
+            Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
+            findings.forEach(f -> counts.merge(f.type(), 1, Integer::sum));
+            counts.forEach((type, count) -> details.count(detailKey(type), count));
+            AuditStream.Entry entry = auditStream.entry(
+                    audit.event(caller, "pii.scrubbed", "text", null, AuditEvent.Outcome.SUCCESS, details.build()));
+            Uni<Map<TokenVault.Original, String>> placeholders = originals.isEmpty()
+                    ? vault.record(caller.tenantHash(), conversationId, entry).replaceWith(Map.of())
+                    : vault.tokenize(caller.tenantHash(), conversationId, originals, entry)
+                            .map(numbered -> Scrubber.placeholders(originals, numbered));
+            return placeholders
+                    .invoke(recorded -> relay.added(AuditStream.shard(caller.tenantHash(), conversationId)))
+                    .onFailure(failure -> !(failure instanceof ProblemException))
+                    .transform(failure -> new ProblemException(ProblemKind.UNAVAILABLE,
+                            "The audit trail could not record this scrub, so it was not carried out."))
+                    .map(known -> new Scrubbed(scrubber.scrub(text, findings, known), policy.level(), chosen));
+        }).invoke(scrubbed -> sample.stop(scrubTimer));
     }
 
     /** Restores this tenant's and conversation's placeholders; others stay as they are. */
-    public String detokenize(Caller caller, String text, String conversationId) {
-        return Placeholders.restore(text, vault.originals(caller.tenantHash(), conversationId, Placeholders.in(text)));
+    public Uni<String> detokenize(Caller caller, String text, String conversationId) {
+        return vault.originals(caller.tenantHash(), conversationId, Placeholders.in(text))
+                .map(originals -> Placeholders.restore(text, originals));
+    }
+
+    private static Uni<List<Finding>> detect(PiiDetector detector, String text) {
+        if (text.length() <= INLINE_SCAN_CHARS) {
+            return Uni.createFrom().item(() -> detector.detect(text));
+        }
+        return Uni.createFrom().item(() -> detector.detect(text)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** A finding in a JSON payload: where, and what. */

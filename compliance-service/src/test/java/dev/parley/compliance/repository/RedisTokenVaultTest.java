@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.pii.PiiType;
 import dev.parley.pii.scrub.TokenVault.Original;
 import dev.parley.testing.TestJwtKeys;
+import dev.parley.platform.audit.AuditPublisher;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +24,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The vault against the real Redis: numbering, reuse, TTLs, repair, tampering and races. */
+/** The vault against the real Redis: numbering, reuse, TTLs, repair, tampering, races, and the audit entry it writes. */
 @QuarkusTest
 @QuarkusTestResource(TestJwtKeys.class)
 class RedisTokenVaultTest {
@@ -35,16 +37,51 @@ class RedisTokenVaultTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    ReactiveRedisDataSource reactiveRedis;
+
+    @Inject
+    AuditStream auditStream;
+
+    @Inject
+    AuditPublisher publisher;
+
     private final io.micrometer.core.instrument.Counter integrityFailures =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry().counter("integrity");
 
-    private RedisTokenVault vault() {
-        return new RedisTokenVault(redis, KEY, Duration.ofMinutes(5), integrityFailures);
+    private Vault vault() {
+        return new Vault(new RedisTokenVault(reactiveRedis, KEY, Duration.ofMinutes(5), integrityFailures));
+    }
+
+    /** The vault's calls, awaited, each recording an audit event of its tenant as a scrub does. */
+    private final class Vault {
+        final RedisTokenVault vault;
+
+        Vault(RedisTokenVault vault) {
+            this.vault = vault;
+        }
+
+        List<String> tokenize(String tenant, String conversation, List<Original> originals) {
+            return vault.tokenize(tenant, conversation, originals, entry(tenant)).await().atMost(Duration.ofSeconds(5));
+        }
+
+        Map<String, String> originals(String tenant, String conversation, List<String> placeholders) {
+            return vault.originals(tenant, conversation, placeholders).await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    private AuditStream.Entry entry(String tenant) {
+        return auditStream.entry(publisher.systemEvent(tenant, "pii.scrubbed", "text", null,
+                dev.parley.contracts.audit.AuditEvent.Outcome.SUCCESS, dev.parley.contracts.audit.AuditDetails.builder().build()));
+    }
+
+    private static String base(String tenant, String conversation) {
+        return RedisTokenVault.base(AuditStream.shard(tenant, conversation), tenant, conversation);
     }
 
     @Test
     void numbersPerTypeAndReusesAPlaceholderForTheSameValue() {
-        RedisTokenVault vault = vault();
+        Vault vault = vault();
         String tenant = "t-" + UUID.randomUUID();
         assertThat(vault.tokenize(tenant, "c1", List.of(JANE, PHONE, JOHN)))
                 .containsExactly("\u27E6EMAIL_1\u27E7", "\u27E6PHONE_1\u27E7", "\u27E6EMAIL_2\u27E7");
@@ -60,10 +97,10 @@ class RedisTokenVaultTest {
 
     @Test
     void everyKeyExpiresAndNoneHoldsAValueInTheClear() {
-        RedisTokenVault vault = vault();
+        Vault vault = vault();
         String tenant = "t-" + UUID.randomUUID();
         vault.tokenize(tenant, "c1", List.of(JANE, PHONE));
-        List<String> keys = redis.key().keys("parley:vault:{" + tenant + ":c1}:*");
+        List<String> keys = redis.key().keys(base(tenant, "c1") + "*");
         assertThat(keys).hasSize(6);
         for (String key : keys) {
             assertThat(redis.key().pttl(key)).as(key).isBetween(1L, Duration.ofMinutes(5).toMillis());
@@ -73,10 +110,10 @@ class RedisTokenVaultTest {
 
     @Test
     void aLostValueIsSealedAgainUnderTheSamePlaceholder() {
-        RedisTokenVault vault = vault();
+        Vault vault = vault();
         String tenant = "t-" + UUID.randomUUID();
         vault.tokenize(tenant, "c1", List.of(JANE));
-        redis.key().del("parley:vault:{" + tenant + ":c1}:p:EMAIL_1");
+        redis.key().del(base(tenant, "c1") + "p:EMAIL_1");
         assertThat(vault.originals(tenant, "c1", List.of("\u27E6EMAIL_1\u27E7"))).isEmpty();
 
         assertThat(vault.tokenize(tenant, "c1", List.of(JANE))).containsExactly("\u27E6EMAIL_1\u27E7");
@@ -86,10 +123,10 @@ class RedisTokenVaultTest {
 
     @Test
     void aValueMovedToAnotherPlaceholderFailsItsIntegrityCheck() {
-        RedisTokenVault vault = vault();
+        Vault vault = vault();
         String tenant = "t-" + UUID.randomUUID();
         vault.tokenize(tenant, "c1", List.of(JANE, JOHN));
-        String base = "parley:vault:{" + tenant + ":c1}:";
+        String base = base(tenant, "c1");
         redis.value(String.class).set(base + "p:EMAIL_2", redis.value(String.class).get(base + "p:EMAIL_1"));
         assertThat(vault.originals(tenant, "c1", List.of("\u27E6EMAIL_1\u27E7", "\u27E6EMAIL_2\u27E7")))
                 .as("the moved value is not restored, the intact one is").containsOnlyKeys("\u27E6EMAIL_1\u27E7");
@@ -98,7 +135,7 @@ class RedisTokenVaultTest {
 
     @Test
     void concurrentTokenizingOfOneValueAgreesOnOnePlaceholder() throws Exception {
-        RedisTokenVault vault = vault();
+        Vault vault = vault();
         String tenant = "t-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -116,6 +153,33 @@ class RedisTokenVaultTest {
                     .containsEntry(placeholders.get(0), JANE.value()).containsEntry(placeholders.get(1), JOHN.value());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theAuditEntryIsInTheOutboxStreamBeforeAnyValue() {
+        Vault vault = vault();
+        String tenant = "t-" + UUID.randomUUID();
+        String stream = AuditStream.streamKey(AuditStream.shard(tenant, "c1"));
+        // the relay deletes entries it has published: read the stream as it is written, from a group of our own
+        String group = "test-" + UUID.randomUUID();
+        redis.execute("XGROUP", "CREATE", stream, group, "$", "MKSTREAM");
+        try {
+            vault.tokenize(tenant, "c1", List.of(JANE));
+            io.vertx.mutiny.redis.client.Response read = redis.execute("XREADGROUP", "GROUP", group, "me", "COUNT", "100",
+                    "STREAMS", stream, ">");
+            List<String> mine = new java.util.ArrayList<>();
+            // RESP3 answers a map of stream to messages
+            for (io.vertx.mutiny.redis.client.Response message : read.get(stream)) {
+                io.vertx.mutiny.redis.client.Response fields = message.get(1);
+                if (fields.get(1).toString().equals(tenant)) {
+                    mine.add(fields.get(5).toString());
+                }
+            }
+            assertThat(mine).hasSize(1);
+            assertThat(mine.get(0)).contains("\"action\":\"pii.scrubbed\"").doesNotContain("jane");
+        } finally {
+            redis.execute("XGROUP", "DESTROY", stream, group);
         }
     }
 }

@@ -1,13 +1,7 @@
 package dev.parley.gateway.ratelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.parley.platform.redis.LuaScript;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -19,37 +13,28 @@ final class RateLimitScript {
     static final String RESOURCE = "ratelimit/gcra.lua";
     private static final String KEY_PREFIX = "parley:rl:";
 
-    private final String source;
-    private final String sha1;
+    private final LuaScript lua;
 
     RateLimitScript(String source) {
-        this.source = source;
-        try {
-            this.sha1 = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is unavailable", e);
-        }
+        this.lua = new LuaScript(source);
     }
 
     static RateLimitScript load() {
-        try (InputStream in = RateLimitScript.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            return new RateLimitScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RateLimitScript(LuaScript.resource(RESOURCE).source());
     }
 
     String source() {
-        return source;
+        return lua.source();
     }
 
     /** What {@code EVALSHA} names the script by. */
     String sha1() {
-        return sha1;
+        return lua.sha1();
+    }
+
+    /** The script, to run in Redis. */
+    LuaScript lua() {
+        return lua;
     }
 
     /**

@@ -7,7 +7,6 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,9 +115,7 @@ public class RateLimiter {
      * {@code SCRIPT FLUSH}) does it answer {@code NOSCRIPT}, and {@code EVAL} then runs and caches the script.
      */
     private Uni<Response> evaluate(List<String> args) {
-        return redis.execute(Command.EVALSHA, prepend(script.sha1(), args))
-                .onFailure(RateLimiter::isNoScript)
-                .recoverWithUni(noScript -> redis.execute(Command.EVAL, prepend(script.source(), args)));
+        return script.lua().run(redis, args);
     }
 
     private Decision unavailable(GroupPolicy policy, Throwable failure) {
@@ -147,25 +144,12 @@ public class RateLimiter {
                 .register(registry));
     }
 
-    private static boolean isNoScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
-    }
-
     /**
      * A timeout fires on Mutiny's scheduler, not on the caller's event loop; the gateway continues on its own
      * context, so the fallback answer is handed back there.
      */
     private static Executor onContextOf(Context context) {
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-    }
-
-    private static String[] prepend(String first, List<String> rest) {
-        String[] all = new String[rest.size() + 1];
-        all[0] = first;
-        for (int i = 0; i < rest.size(); i++) {
-            all[i + 1] = rest.get(i);
-        }
-        return all;
     }
 
     private static long[] numbers(Response answer) {

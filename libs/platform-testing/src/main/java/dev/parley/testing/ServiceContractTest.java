@@ -100,6 +100,30 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    void aRepeatedTokenIsServedFromTheVerifiedTokenCacheAndBadOnesAreRefusedEveryTime() {
+        String token = TestTokens.valid("tenant-cache", "carol", Set.of("user"), List.of("ws-c"));
+        double before = verifications("cached");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/v1/whoami").then().statusCode(200).body("subject", equalTo("carol"));
+        }
+        assertThat(verifications("cached") - before).isGreaterThanOrEqualTo(2);
+        for (String bad : List.of(TestTokens.withoutTenant(), TestTokens.signedByAnotherKey())) {
+            for (int i = 0; i < 2; i++) {
+                expectUnauthorized(given().auth().oauth2(bad).get("/v1/whoami").then());
+            }
+        }
+        // one character changed in the signature: verified in full, refused
+        String altered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        expectUnauthorized(given().auth().oauth2(altered).get("/v1/whoami").then());
+    }
+
+    private static double verifications(String result) {
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("jwt_verifications_total{") && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void requestIdIsKeptWhenAcceptableAndReplacedOtherwise() {
         given().header("X-Request-ID", "abc.DEF_123-x").get("/q/health/live")
                 .then().header("X-Request-ID", "abc.DEF_123-x");

@@ -55,25 +55,36 @@ public final class Scrubber {
     }
 
     /**
-     * @param tenantHash the tenant whose hash key and vault apply
+     * Scrubs with the vault given at construction for the values to tokenize.
+     *
+     * @param tenantHash the tenant whose vault applies
      * @param conversationId the conversation a tokenized value belongs to (required for TOKENIZE)
      */
     public Result scrub(String text, List<Finding> findings, String tenantHash, String conversationId) {
-        List<Finding> ordered = new ArrayList<>(findings);
-        ordered.sort(java.util.Comparator.comparingInt(Finding::start));
-        for (int i = 1; i < ordered.size(); i++) {
-            if (ordered.get(i).start() < ordered.get(i - 1).end()) {
-                throw new IllegalArgumentException("findings overlap");
-            }
+        List<TokenVault.Original> originals = toTokenize(text, findings);
+        if (originals.isEmpty()) {
+            return scrub(text, findings, Map.of());
         }
-        Map<TokenVault.Original, String> placeholders = tokenizeAll(text, ordered, tenantHash, conversationId);
+        if (vault == null || conversationId == null || conversationId.isBlank()) {
+            throw new IllegalArgumentException("tokenizing needs a conversation id and a vault");
+        }
+        return scrub(text, findings, placeholders(originals, vault.tokenize(tenantHash, conversationId, originals)));
+    }
+
+    /**
+     * Scrubs with placeholders the caller obtained itself (from an asynchronous vault) for {@link #toTokenize}'s
+     * values; a value to tokenize without a placeholder is redacted.
+     */
+    public Result scrub(String text, List<Finding> findings, Map<TokenVault.Original, String> placeholders) {
+        List<Finding> ordered = ordered(findings);
         StringBuilder out = new StringBuilder(text.length());
         List<Replacement> replacements = new ArrayList<>(ordered.size());
         int at = 0;
         for (Finding finding : ordered) {
             out.append(text, at, finding.start());
             String original = text.substring(finding.start(), finding.end());
-            String placeholder = placeholders.get(new TokenVault.Original(finding.type(), original));
+            String placeholder = operator(finding) == Operator.TOKENIZE
+                    ? placeholders.get(new TokenVault.Original(finding.type(), original)) : null;
             String replacement;
             if (placeholder != null) {
                 replacement = placeholder;
@@ -94,32 +105,39 @@ public final class Scrubber {
         return new Result(out.toString(), List.copyOf(replacements));
     }
 
-    private Operator operator(Finding finding) {
-        return operators.getOrDefault(finding.type(), defaultOperator);
-    }
-
-    /** The placeholders of every value to tokenize, from one call to the vault. */
-    private Map<TokenVault.Original, String> tokenizeAll(String text, List<Finding> findings, String tenantHash,
-            String conversationId) {
+    /** The distinct values of {@code text} whose operator is tokenize, in order of appearance. */
+    public List<TokenVault.Original> toTokenize(String text, List<Finding> findings) {
         Set<TokenVault.Original> originals = new LinkedHashSet<>();
-        for (Finding finding : findings) {
+        for (Finding finding : ordered(findings)) {
             if (operator(finding) == Operator.TOKENIZE) {
                 originals.add(new TokenVault.Original(finding.type(), text.substring(finding.start(), finding.end())));
             }
         }
-        if (originals.isEmpty()) {
-            return Map.of();
-        }
-        if (vault == null || conversationId == null || conversationId.isBlank()) {
-            throw new IllegalArgumentException("tokenizing needs a conversation id and a vault");
-        }
-        List<TokenVault.Original> distinct = List.copyOf(originals);
-        List<String> placeholders = vault.tokenize(tenantHash, conversationId, distinct);
+        return List.copyOf(originals);
+    }
+
+    /** Pairs {@code originals} with the vault's {@code placeholders} for them, given in the same order. */
+    public static Map<TokenVault.Original, String> placeholders(List<TokenVault.Original> originals, List<String> placeholders) {
         Map<TokenVault.Original, String> byOriginal = new HashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            byOriginal.put(distinct.get(i), placeholders.get(i));
+        for (int i = 0; i < originals.size(); i++) {
+            byOriginal.put(originals.get(i), placeholders.get(i));
         }
         return byOriginal;
+    }
+
+    private static List<Finding> ordered(List<Finding> findings) {
+        List<Finding> ordered = new ArrayList<>(findings);
+        ordered.sort(java.util.Comparator.comparingInt(Finding::start));
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).start() < ordered.get(i - 1).end()) {
+                throw new IllegalArgumentException("findings overlap");
+            }
+        }
+        return ordered;
+    }
+
+    private Operator operator(Finding finding) {
+        return operators.getOrDefault(finding.type(), defaultOperator);
     }
 
     static String mask(String original) {

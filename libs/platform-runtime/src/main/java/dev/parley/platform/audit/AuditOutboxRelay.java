@@ -1,6 +1,5 @@
 package dev.parley.platform.audit;
 
-import dev.parley.contracts.events.CloudEventEnvelope;
 import dev.parley.platform.logging.FailureSummary;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,6 @@ public class AuditOutboxRelay {
     private static final Logger LOG = Logger.getLogger(AuditOutboxRelay.class);
     private static final int BATCH = 500;
     private static final Duration EVERY = Duration.ofMillis(200);
-
-    private static final byte[] CONTENT_TYPE = CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final Pool pool;
     private final AuditPublisher publisher;
@@ -86,10 +82,8 @@ public class AuditOutboxRelay {
                     List<Uni<Void>> sends = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        String topic = row.getString("topic");
-                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic == null ? publisher.topic() : topic,
+                        ProducerRecord<String, byte[]> record = publisher.storedRecord(row.getString("topic"),
                                 row.getString("record_key"), row.getBuffer("payload").getBytes());
-                        record.headers().add("content-type", CONTENT_TYPE);
                         sends.add(publisher.publishRecord(record, row.getString("action")));
                     }
                     return Uni.join().all(sends).andFailFast()

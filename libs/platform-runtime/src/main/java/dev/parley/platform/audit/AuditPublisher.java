@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class AuditPublisher {
 
     private static final Logger LOG = Logger.getLogger(AuditPublisher.class);
+    private static final byte[] CONTENT_TYPE = dev.parley.contracts.events.CloudEventEnvelope.CONTENT_TYPE
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final String UNRECORDED = "The audit trail could not record this action, so it was not carried out.";
 
     private final PlatformConfig config;
@@ -106,6 +108,16 @@ public class AuditPublisher {
     /** The Kafka record of {@code event}, as it goes on the wire (the outbox stores exactly this). */
     public ProducerRecord<String, byte[]> record(AuditEvent event) {
         return producer().record(event);
+    }
+
+    /**
+     * The record of an event an outbox stored (its key and structured CloudEvent bytes), for {@code topic} (the audit
+     * topic when null), with the CloudEvents content type header the producer would have set.
+     */
+    public ProducerRecord<String, byte[]> storedRecord(String topic, String key, byte[] payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic == null ? topic() : topic, key, payload);
+        record.headers().add("content-type", CONTENT_TYPE);
+        return record;
     }
 
     /**

@@ -37,6 +37,27 @@ public interface PlatformConfig {
     /** HTTP settings beyond Quarkus' own. */
     Http http();
 
+    /** Bearer token verification beyond smallrye-jwt's own settings. */
+    Jwt jwt();
+
+    interface Jwt {
+        /** The cache of verified tokens ({@link dev.parley.platform.security.VerifiedTokenCache}). */
+        Cache cache();
+
+        interface Cache {
+            /** How many verified tokens are kept at most. */
+            @WithDefault("10000")
+            long maxEntries();
+
+            /**
+             * How long a verified token is trusted without a new signature check, at most (it never outlives its
+             * {@code exp}): the longest a token signed by a key since rotated out can still pass.
+             */
+            @WithDefault("5m")
+            Duration maxAge();
+        }
+    }
+
     interface Http {
         /**
          * Path prefixes whose requests are streamed elsewhere and check their own body limits (the gateway's

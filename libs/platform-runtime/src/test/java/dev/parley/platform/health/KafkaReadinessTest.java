@@ -112,6 +112,11 @@ class KafkaReadinessTest {
             public Http http() {
                 return Optional::empty;
             }
+
+            @Override
+            public Jwt jwt() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }
