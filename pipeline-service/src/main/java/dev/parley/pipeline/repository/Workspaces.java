@@ -57,6 +57,15 @@ public class Workspaces {
                 });
     }
 
+    /** The caller's workspace if it exists, else null (a workspace with no data yet reads as empty). */
+    public Uni<Workspace> find(Caller caller, String workspaceId) {
+        allowed(caller, workspaceId);
+        return pool.preparedQuery("SELECT ws_key FROM workspace WHERE tenant_hash = $1 AND workspace_id = $2")
+                .execute(Tuple.of(caller.tenantHash(), workspaceId))
+                .map(rows -> rows.size() == 0 ? null
+                        : new Workspace(rows.iterator().next().getLong("ws_key"), caller.tenantHash(), workspaceId));
+    }
+
     /** Refuses (403) a workspace the token does not grant. */
     public static void allowed(Caller caller, String workspaceId) {
         if (!caller.mayUse(workspaceId)) {
