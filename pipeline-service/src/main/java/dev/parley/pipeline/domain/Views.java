@@ -37,7 +37,7 @@ public final class Views {
             List<Comment> comments, UUID runId, Instant createdAt) {}
 
     public record RuleView(String ruleId, String name, String description, String claimKind, double weight, double cap,
-            boolean enabled, Map<String, String> thresholds, long hits, long providers) {}
+            boolean enabled, Map<String, Object> thresholds, long hits, long providers) {}
 
     public record ProviderView(String npi, String name, String specialty, String state, long medicalClaims,
             long pharmacyClaims, BigDecimal riskScore, String riskLevel, String caseId, List<RuleHits> rules) {}

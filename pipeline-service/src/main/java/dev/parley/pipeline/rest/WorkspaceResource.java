@@ -156,7 +156,7 @@ public class WorkspaceResource {
                 .map(hits -> catalogue.rules().stream()
                         .map(rule -> {
                             long[] counts = hits.getOrDefault(rule.id(), new long[2]);
-                            return new Views.RuleView(rule.id(), rule.name(), rule.description(), rule.claimKind(),
+                            return new Views.RuleView(rule.id(), rule.name(), rule.description(), rule.claimKind().column(),
                                     rule.weight(), rule.cap(), rule.enabled(), rule.thresholds(), counts[0], counts[1]);
                         })
                         .filter(view -> !triggeredOnly || view.hits() > 0)

@@ -2,5 +2,16 @@ package dev.parley.pipeline.service;
 
 import java.util.Map;
 
-/** STUB until risk scoring lands (helper-rules). */
-public record CaseStats(int opened, int updated, Map<String, Integer> byLevel) {}
+/**
+ * What scoring did to the workspace's cases.
+ *
+ * @param opened  cases opened by this run
+ * @param updated cases that existed before and were rescored (every earlier case of the workspace)
+ * @param byLevel the workspace's cases after the run by risk level ({@code low} to {@code critical}, zeros included)
+ */
+public record CaseStats(int opened, int updated, Map<String, Integer> byLevel) {
+
+    public CaseStats {
+        byLevel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byLevel));
+    }
+}

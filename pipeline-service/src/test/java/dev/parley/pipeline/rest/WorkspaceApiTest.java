@@ -102,7 +102,7 @@ class WorkspaceApiTest {
         given().auth().oauth2(user).get("/v1/workspaces/" + WS + "/cases/CASE-000002").then().statusCode(200)
                 .body("summary.providerNpi", equalTo(NPI_B)).body("summary.riskScore", equalTo(85.0f))
                 .body("rules.ruleId", contains("RULE-MED-001", "RULE-MED-003"))
-                .body("rules[0].hits", equalTo(2)).body("rules[0].points", equalTo(30))
+                .body("rules[0].hits", equalTo(2)).body("rules[0].points.toFloat()", equalTo(30.0f))
                 .body("evidence.claimId", contains("MC-2", "MC-3")).body("evidence[0].ruleIds", contains("RULE-MED-001"))
                 .body("evidence[0].code", equalTo("99215")).body("evidenceCount", equalTo(2))
                 .body("comments", hasSize(0));
