@@ -44,8 +44,8 @@ public class QualityGate {
 
     /**
      * Checks the claims of the workspace with {@code processed_run IS NULL} (every claim when {@code force}) and sets
-     * their {@code quality_status}. Marking them processed is the job's business. Runs in one transaction (see
-     * {@link PhaseTransaction}).
+     * their {@code quality_status}. Marking them processed is the job's business ({@code runId} is not written here).
+     * Runs in one transaction (see {@link PhaseTransaction}).
      */
     public Uni<QualityReport> run(SqlClient client, long wsKey, UUID runId, boolean force) {
         int limit = config.reportedIssues();

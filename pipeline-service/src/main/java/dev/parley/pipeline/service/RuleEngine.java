@@ -37,15 +37,15 @@ public class RuleEngine {
 
     /**
      * Evaluates the enabled rules in id order; {@code force}: the workspace's hits are deleted first (a full
-     * recompute). Calls {@code rulesDone} with the number of rules done after each. Answers the hits each rule
-     * recorded now (a re-run over the same claims records none). Runs in one transaction (see
-     * {@link PhaseTransaction}).
+     * recompute). Calls {@code rulesDone} with the number of rules done after each (on the connection's event loop:
+     * it must not block). Answers the hits each enabled rule recorded now, in id order (a re-run over the same claims
+     * records none). Runs in one transaction (see {@link PhaseTransaction}).
      */
     public Uni<Map<String, Long>> run(SqlClient client, long wsKey, UUID runId, QualityMode mode, boolean force,
             IntConsumer rulesDone) {
         List<RuleDefinition> rules = catalogue.enabledRules();
         return PhaseTransaction.run(client, connection -> {
-            Uni<Map<String, Long>> chain = Uni.createFrom().item(new LinkedHashMap<>());
+            Uni<Map<String, Long>> chain = Uni.createFrom().item(LinkedHashMap::new);
             if (force) {
                 chain = connection.preparedQuery("DELETE FROM rule_hit WHERE ws_key = $1").execute(Tuple.of(wsKey))
                         .replaceWith(chain);
