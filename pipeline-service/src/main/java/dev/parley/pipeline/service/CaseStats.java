@@ -1,5 +1,7 @@
 package dev.parley.pipeline.service;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,6 @@ import java.util.Map;
 public record CaseStats(int opened, int updated, Map<String, Integer> byLevel) {
 
     public CaseStats {
-        byLevel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byLevel));
+        byLevel = Collections.unmodifiableMap(new LinkedHashMap<>(byLevel));
     }
 }

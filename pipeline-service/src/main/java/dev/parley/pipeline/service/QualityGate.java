@@ -33,7 +33,7 @@ public class QualityGate {
     static final List<String> ISSUE_TYPES = List.of("missing_field", "invalid_value", "unknown_provider", "duplicate",
             "outlier", "unknown_member");
 
-    /** Status changes of one table after which it is analyzed within the gate. */
+    /** Changed rows of a claim table (uploaded, or given a status by the gate) after which the gate analyzes it. */
     static final long ANALYZE_AFTER = 10_000;
 
     private final PipelineConfig.Quality config;
@@ -44,8 +44,8 @@ public class QualityGate {
 
     /**
      * Checks the claims of the workspace with {@code processed_run IS NULL} (every claim when {@code force}) and sets
-     * their {@code quality_status}. Marking them processed is the job's business. Runs in one transaction (see
-     * {@link PhaseTransaction}).
+     * their {@code quality_status}. Marking them processed is the job's business ({@code runId} is not written here).
+     * Runs in one transaction (see {@link PhaseTransaction}).
      */
     public Uni<QualityReport> run(SqlClient client, long wsKey, UUID runId, boolean force) {
         int limit = config.reportedIssues();
@@ -62,8 +62,34 @@ public class QualityGate {
 
     private record KindResult(ClaimKind kind, long total, long failed, Map<String, Long> counts, List<QualityIssue> issues) {}
 
+    /**
+     * Analyzes a claim table whose statistics miss many of its rows (an upload just copied them and autovacuum has not
+     * come by yet): planned on a table it believes empty, the gate's joins hash the wrong side.
+     */
+    private static Uni<Void> analyzeIfStale(SqlConnection connection, KindSql kind) {
+        return connection.preparedQuery("""
+                        SELECT s.n_mod_since_analyze >= $2 AND s.n_mod_since_analyze > 0.1 * greatest(c.reltuples, 0) AS stale
+                          FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+                         WHERE s.relid = to_regclass($1)""")
+                .execute(Tuple.of(kind.table, ANALYZE_AFTER))
+                .flatMap(rows -> rows.size() == 1 && Boolean.TRUE.equals(rows.iterator().next().getBoolean("stale"))
+                        ? connection.query("ANALYZE " + kind.table).execute().replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+
     private static Uni<KindResult> check(SqlConnection connection, KindSql kind, boolean force, Tuple params) {
-        return connection.preparedQuery(kind.statement(force)).execute(params).call(rows -> {
+        // nothing in scope (a re-run): the statement would still aggregate the whole workspace
+        String anyInScope = "SELECT EXISTS (SELECT 1 FROM " + kind.table + " c WHERE c.ws_key = $1 AND "
+                + (force ? "true" : "c.processed_run IS NULL") + ")";
+        return connection.preparedQuery(anyInScope).execute(Tuple.of(params.getLong(0))).flatMap(any ->
+                any.iterator().next().getBoolean(0)
+                        ? checkScope(connection, kind, force, params)
+                        : Uni.createFrom().item(new KindResult(kind.kind, 0, 0, Map.of(), List.of())));
+    }
+
+    private static Uni<KindResult> checkScope(SqlConnection connection, KindSql kind, boolean force, Tuple params) {
+        return analyzeIfStale(connection, kind).flatMap(ignored -> connection.preparedQuery(kind.statement(force))
+                .execute(params)).call(rows -> {
             // the rules select claims by quality_status: statistics that still see the claims unchecked would plan
             // them as a handful of rows (sorts and joins sized for one row over a million)
             long changed = rows.iterator().next().getLong("changed");
@@ -107,6 +133,12 @@ public class QualityGate {
 
     // --- the statements ---------------------------------------------------------------------------------------------
 
+    /**
+     * The workspace's providers with the NPI check made once each. Joined on {@code provider.npi} as it is (the claim's
+     * NPI cast to char): the planner knows the column's statistics and hashes the small side.
+     */
+    private static final String PROVIDERS = "(SELECT npi, npi_valid(npi::text) AS npi_ok FROM provider WHERE ws_key = $1)";
+
     /** What differs between the kinds: table, columns, formats. */
     private record KindSql(ClaimKind kind, String table, String npi, String otherNpi, String code, String codeLabel,
                            String codeFormat, List<String> required, List<String[]> invalid,
@@ -132,12 +164,10 @@ public class QualityGate {
             String anyInvalid = invalid.stream().map(check -> "(" + check[0] + ")").collect(Collectors.joining(" OR "));
             String invalids = invalid.stream().map(check -> "CASE WHEN " + check[0] + " THEN " + check[1] + " END")
                     .collect(Collectors.joining(",\n                           "));
-            String otherJoin = otherNpi == null ? "" : "LEFT JOIN prov q ON q.npi = c." + otherNpi;
+            String otherJoin = otherNpi == null ? "" : "LEFT JOIN " + PROVIDERS + " q ON q.npi = c." + otherNpi + "::bpchar";
             String otherOk = otherNpi == null ? "" : "coalesce(q.npi_ok, npi_valid(c." + otherNpi + ")) AS other_npi_ok,";
             return """
-                    WITH prov AS MATERIALIZED (
-                        SELECT npi::text AS npi, npi_valid(npi::text) AS npi_ok FROM provider WHERE ws_key = $1),
-                    dup AS (
+                    WITH dup AS (
                         SELECT %KEYS%, count(*) AS n FROM %TABLE%
                          WHERE ws_key = $1 AND %KEYS_PRESENT%
                          GROUP BY %KEYS% HAVING count(*) > 1),
@@ -155,7 +185,7 @@ public class QualityGate {
                                %OTHER_OK% g.code_ok, g.n AS group_n, g.mean AS group_mean, g.sd AS group_sd,
                                g.outlier_above, d.n AS duplicates, m.member_id IS NOT NULL AS known_member
                           FROM %TABLE% c
-                          LEFT JOIN prov p ON p.npi = c.%NPI%
+                          LEFT JOIN %PROVIDERS% p ON p.npi = c.%NPI%::bpchar
                           %OTHER_JOIN%
                           LEFT JOIN member m ON m.ws_key = $1 AND m.member_id = c.member_id
                           LEFT JOIN dup d ON %KEYS_JOIN%
@@ -209,6 +239,7 @@ public class QualityGate {
                     .replace("%ANY_INVALID%", anyInvalid)
                     .replace("%INVALID%", invalids)
                     .replace("%OTHER_JOIN%", otherJoin)
+                    .replace("%PROVIDERS%", PROVIDERS)
                     .replace("%OTHER_OK%", otherOk)
                     .replace("%DUP_TEXT%", duplicateText)
                     .replace("%CODE_LABEL%", codeLabel)

@@ -3,12 +3,11 @@ package dev.parley.pipeline.service;
 import dev.parley.pipeline.domain.RiskLevel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public class RiskScoring {
                         .map(levels -> stats(scored.iterator().next(), levels))));
     }
 
-    private static CaseStats stats(Row scored, io.vertx.mutiny.sqlclient.RowSet<Row> levels) {
+    private static CaseStats stats(Row scored, RowSet<Row> levels) {
         Map<String, Integer> byLevel = new LinkedHashMap<>();
         for (RiskLevel level : RiskLevel.values()) {
             byLevel.put(level.wire(), 0);

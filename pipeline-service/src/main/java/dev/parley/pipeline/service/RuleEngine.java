@@ -19,7 +19,8 @@ import java.util.function.IntConsumer;
  * ON CONFLICT DO NOTHING} over every eligible claim of the workspace, so new claims are judged against earlier ones,
  * peer statistics include everything, and a hit already recorded stays as it is. Eligible: {@code quality_status =
  * 'passed'} ({@code flag_only}: any checked claim); claims the gate has not seen are not. A hit needs the billing NPI
- * it counts against. Details hold codes, claim ids and numbers only.
+ * it counts against. Details hold codes, claim ids and numbers only: no member id, no date (dates of service are
+ * identifiers of a person's care).
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -36,15 +37,15 @@ public class RuleEngine {
 
     /**
      * Evaluates the enabled rules in id order; {@code force}: the workspace's hits are deleted first (a full
-     * recompute). Calls {@code rulesDone} with the number of rules done after each. Answers the hits each rule
-     * recorded now (a re-run over the same claims records none). Runs in one transaction (see
-     * {@link PhaseTransaction}).
+     * recompute). Calls {@code rulesDone} with the number of rules done after each (on the connection's event loop:
+     * it must not block). Answers the hits each enabled rule recorded now, in id order (a re-run over the same claims
+     * records none). Runs in one transaction (see {@link PhaseTransaction}).
      */
     public Uni<Map<String, Long>> run(SqlClient client, long wsKey, UUID runId, QualityMode mode, boolean force,
             IntConsumer rulesDone) {
         List<RuleDefinition> rules = catalogue.enabledRules();
         return PhaseTransaction.run(client, connection -> {
-            Uni<Map<String, Long>> chain = Uni.createFrom().item(new LinkedHashMap<>());
+            Uni<Map<String, Long>> chain = Uni.createFrom().item(LinkedHashMap::new);
             if (force) {
                 chain = connection.preparedQuery("DELETE FROM rule_hit WHERE ws_key = $1").execute(Tuple.of(wsKey))
                         .replaceWith(chain);
@@ -78,7 +79,6 @@ public class RuleEngine {
 
     static Statement statement(RuleDefinition rule, QualityMode mode) {
         KnownRule known = KnownRule.byId(rule.id());
-        String billing = known.kind == dev.parley.pipeline.domain.ClaimKind.MEDICAL ? "provider_npi" : "pharmacy_npi";
         String eligible = mode == QualityMode.FLAG_ONLY ? "quality_status IS NOT NULL" : "quality_status = 'passed'";
         Statement select = select(known, rule.thresholds());
         String sql = """
@@ -89,8 +89,7 @@ public class RuleEngine {
                 ON CONFLICT DO NOTHING"""
                 .replace("%ID%", known.id)
                 .replace("%KIND%", known.kind.column())
-                .replace("%SELECT%", select.sql)
-                .replace("%BILLING%", billing);
+                .replace("%SELECT%", select.sql);
         // {E x}: claim alias x is eligible (in the workspace, checked, passed unless flag_only)
         sql = sql.replaceAll("\\{E (\\w+)}", "$1.ws_key = \\$1 AND $1." + eligible);
         return new Statement(sql, select.params);
@@ -108,8 +107,8 @@ public class RuleEngine {
                            AND c.service_date IS NOT NULL AND c.cpt_code IS NOT NULL
                          GROUP BY c.provider_npi, c.member_id, c.service_date, c.cpt_code HAVING count(*) > 1)
                     SELECT c.claim_id, c.provider_npi AS npi,
-                           'duplicate of claim ' || g.first_claim || ' (CPT ' || c.cpt_code || ', ' || c.service_date || ')'
-                           AS detail
+                           'duplicate of claim ' || g.first_claim || ' (same provider, member, service date and CPT '
+                           || c.cpt_code || ')' AS detail
                       FROM medical_claim c
                       JOIN groups g ON g.provider_npi = c.provider_npi AND g.member_id = c.member_id
                            AND g.service_date = c.service_date AND g.cpt_code = c.cpt_code
@@ -165,7 +164,7 @@ public class RuleEngine {
                             SELECT provider_npi, service_date, sum(minutes) AS minutes, count(*) AS claims
                               FROM timed GROUP BY provider_npi, service_date HAVING sum(minutes) > $5::int8)
                         SELECT t.claim_id, t.provider_npi AS npi,
-                               'provider-day ' || d.service_date || ': ' || d.minutes || ' minutes over ' || d.claims
+                               'provider-day of ' || d.minutes || ' minutes over ' || d.claims
                                || ' time-based claims, more than ' || $5::int8 AS detail
                           FROM timed t JOIN days d ON d.provider_npi = t.provider_npi AND d.service_date = t.service_date""",
                         List.of(minutes.keySet().toArray(String[]::new), minutes.values().toArray(Integer[]::new),
@@ -182,7 +181,7 @@ public class RuleEngine {
                 yield new Statement("""
                         SELECT DISTINCT ON (b.claim_id) b.claim_id, b.provider_npi AS npi,
                                'component ' || b.cpt_code || ' billed with ' || p.code || ' (claim ' || a.claim_id
-                               || ') for the same member on ' || b.service_date AS detail
+                               || ') for the same member on the same day' AS detail
                           FROM medical_claim b
                           JOIN unnest($3::text[], $4::text[]) AS p (code, component) ON p.component = b.cpt_code
                           JOIN medical_claim a ON {E a} AND a.cpt_code = ANY ($3) AND a.cpt_code = p.code

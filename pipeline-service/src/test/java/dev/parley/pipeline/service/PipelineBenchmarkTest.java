@@ -3,18 +3,21 @@ package dev.parley.pipeline.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.pipeline.domain.QualityMode;
+import dev.parley.synth.ClaimsGenerator;
+import dev.parley.synth.GroundTruth;
+import dev.parley.synth.SynthSpec;
 import dev.parley.testing.TestJwtKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -44,19 +47,44 @@ class PipelineBenchmarkTest {
     private final List<String> lines = new ArrayList<>();
 
     @Test
-    void phases() throws IOException {
+    void phases() throws Exception {
         int claims = Integer.parseInt(System.getProperty("pipelineBench"));
         boolean analyze = !Boolean.getBoolean("pipelineBench.no-analyze");
         Fixture f = Fixture.create(pool);
         try {
             long t0 = System.nanoTime();
-            SyntheticLoad.load(f, 2000, 50_000, claims * 4 / 5, claims / 5);
+            GroundTruth truth = null;
+            if (Boolean.getBoolean("pipelineBench.sql")) {
+                SyntheticLoad.load(f, 2000, 50_000, claims * 4 / 5, claims / 5);
+            } else {
+                Path dir = Files.createTempDirectory("claims-synth");
+                try {
+                    truth = new ClaimsGenerator(new SynthSpec(42, 2000, 50_000, claims * 4 / 5, claims / 5, true, true))
+                            .writeTo(dir);
+                    report("generated in %d ms", ms(t0));
+                    CsvLoader.load(f, dir);
+                } finally {
+                    try (var files = Files.list(dir)) {
+                        files.forEach(file -> file.toFile().delete());
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            }
             if (analyze) {
                 f.rows("SELECT $1::int8 WHERE false");
                 pool.query("ANALYZE provider, member, medical_claim, pharmacy_claim").execute().await().atMost(Fixture.WAIT);
             }
-            report("load %,d claims%s: %d ms", claims, analyze ? " + ANALYZE" : "", ms(t0));
+            report("load %,d claims (%s)%s: %d ms", claims, truth == null ? "generate_series" : "claims-synth, COPY",
+                    analyze ? " + ANALYZE" : "", ms(t0));
             run(f, "first", false);
+            if (truth != null) {
+                Map<String, Set<String>> hits = f.allHits();
+                for (Map.Entry<String, Set<String>> rule : truth.hitsByRule().entrySet()) {
+                    assertThat(hits.getOrDefault(rule.getKey(), Set.of())).as(rule.getKey()).isEqualTo(rule.getValue());
+                }
+                report("hits equal the ground truth (%,d planted hits, %d planted providers)", truth.allHits().size(),
+                        truth.plantedProviders().size());
+            }
             run(f, "re-run", false);
             run(f, "forced", true);
         } finally {

@@ -89,7 +89,7 @@ class RuleEngineTest {
 
         assertThat(f.hits("RULE-MED-001")).containsExactlyInAnyOrder("D2", "D9");
         assertThat(recorded).containsEntry("RULE-MED-001", 2L);
-        assertThat(f.detail("RULE-MED-001", "D9")).isEqualTo("duplicate of claim D10 (CPT 99213, 2024-03-01)");
+        assertThat(f.detail("RULE-MED-001", "D9")).isEqualTo("duplicate of claim D10 (same provider, member, service date and CPT 99213)");
     }
 
     @Test
@@ -201,7 +201,7 @@ class RuleEngineTest {
         run(QualityMode.SKIP_INVALID);
         assertThat(f.hits("RULE-MED-004")).containsExactlyInAnyOrder("T5", "T6", "T7", "T8");
         assertThat(f.detail("RULE-MED-004", "T5"))
-                .isEqualTo("provider-day 2024-03-02: 1480 minutes over 4 time-based claims, more than 1440");
+                .isEqualTo("provider-day of 1480 minutes over 4 time-based claims, more than 1440");
     }
 
     @Test
@@ -218,7 +218,7 @@ class RuleEngineTest {
         run(QualityMode.SKIP_INVALID);
         assertThat(f.hits("RULE-MED-005")).containsExactlyInAnyOrder("B2", "B4");
         assertThat(f.detail("RULE-MED-005", "B2"))
-                .isEqualTo("component 80048 billed with 80053 (claim B1) for the same member on 2024-03-01");
+                .isEqualTo("component 80048 billed with 80053 (claim B1) for the same member on the same day");
     }
 
     @Test
