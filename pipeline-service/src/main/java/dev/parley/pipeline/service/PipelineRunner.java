@@ -153,7 +153,10 @@ public class PipelineRunner {
                             }
                             progress(job, "rules", 30, report.total());
                         })
-                        .flatMap(report -> rules.run(tx, wsKey, runId, job.qualityMode(), force,
+                        .flatMap(report -> report.total() == 0 && !force
+                                // nothing new since the last run: the hits and cases stand as they are
+                                ? Uni.createFrom().item(new Outcome(0, report, Map.of(), new CaseStats(0, 0, Map.of())))
+                                : rules.run(tx, wsKey, runId, job.qualityMode(), force,
                                         done -> progress(job, "rules", 30 + Math.min(50, done * 5), report.total()))
                                 .invoke(hits -> progress(job, "scoring", 80, report.total()))
                                 .flatMap(hits -> scoring.run(tx, wsKey, runId)
@@ -195,11 +198,14 @@ public class PipelineRunner {
             Instant started) {
         Instant now = Instant.now();
         Map<String, Long> stats = stats(outcome);
+        // only claims the gate checked: one uploaded while this run went on is left for the next run
         return tx.preparedQuery("""
-                        UPDATE medical_claim SET processed_run = $2 WHERE ws_key = $1 AND (processed_run IS NULL OR $3)""")
+                        UPDATE medical_claim SET processed_run = $2
+                        WHERE ws_key = $1 AND quality_status IS NOT NULL AND (processed_run IS NULL OR $3)""")
                 .execute(Tuple.of(wsKey, runId, force))
                 .flatMap(medical -> tx.preparedQuery("""
-                                UPDATE pharmacy_claim SET processed_run = $2 WHERE ws_key = $1 AND (processed_run IS NULL OR $3)""")
+                                UPDATE pharmacy_claim SET processed_run = $2
+                                WHERE ws_key = $1 AND quality_status IS NOT NULL AND (processed_run IS NULL OR $3)""")
                         .execute(Tuple.of(wsKey, runId, force)))
                 .flatMap(pharmacy -> tx.preparedQuery("""
                                 UPDATE workspace SET last_pipeline_run = $2, last_run_at = $3, needs_reprocessing = false
