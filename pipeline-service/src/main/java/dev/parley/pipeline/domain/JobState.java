@@ -9,11 +9,12 @@ import java.util.UUID;
 /**
  * A pipeline job as kept in its Redis hash {@code parley:pipeline:job:{id}}: who asked for it, where it stands, and
  * what it did. Status {@code queued}, {@code running}, {@code completed} or {@code failed}; phase {@code queued},
- * {@code quality}, {@code rules}, {@code scoring}, {@code finishing}, {@code done}.
+ * {@code quality}, {@code rules}, {@code scoring}, {@code finishing}, {@code done}. {@code worker}: the worker that
+ * runs (or last ran) it, host name, process id and worker number.
  */
 public record JobState(UUID jobId, String tenantHash, String workspaceId, String requestedBy, boolean forceReprocess,
         QualityMode qualityMode, String status, String phase, int progress, long claimsProcessed, List<String> errors,
-        UUID runId, int attempt, Instant createdAt, Instant startedAt, Instant completedAt) {
+        UUID runId, int attempt, Instant createdAt, Instant startedAt, Instant completedAt, String worker) {
 
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
@@ -28,7 +29,7 @@ public record JobState(UUID jobId, String tenantHash, String workspaceId, String
     public static JobState queued(UUID jobId, String tenantHash, String workspaceId, String requestedBy,
             boolean forceReprocess, QualityMode qualityMode, Instant now) {
         return new JobState(jobId, tenantHash, workspaceId, requestedBy, forceReprocess, qualityMode, QUEUED, QUEUED, 0,
-                0, List.of(), null, 0, now, null, null);
+                0, List.of(), null, 0, now, null, null, null);
     }
 
     /** The hash fields (every value a string; absent values are left out). */
@@ -56,6 +57,9 @@ public record JobState(UUID jobId, String tenantHash, String workspaceId, String
         if (completedAt != null) {
             fields.put("completedAt", completedAt.toString());
         }
+        if (worker != null) {
+            fields.put("worker", worker);
+        }
         return fields;
     }
 
@@ -73,7 +77,7 @@ public record JobState(UUID jobId, String tenantHash, String workspaceId, String
                 errors.isEmpty() ? List.of() : List.of(errors.split("\n")),
                 fields.get("runId") == null ? null : UUID.fromString(fields.get("runId")),
                 Integer.parseInt(fields.getOrDefault("attempt", "0")), instant(fields.get("createdAt")),
-                instant(fields.get("startedAt")), instant(fields.get("completedAt")));
+                instant(fields.get("startedAt")), instant(fields.get("completedAt")), fields.get("worker"));
     }
 
     private static Instant instant(String value) {

@@ -51,11 +51,11 @@ public class JobResource {
     /** A job's state as the API shows it. */
     public record JobView(UUID jobId, String workspaceId, String status, String phase, int progress,
             long claimsProcessed, List<String> errors, UUID runId, int attempt, boolean forceReprocess,
-            String qualityMode, Instant createdAt, Instant startedAt, Instant completedAt) {
+            String qualityMode, Instant createdAt, Instant startedAt, Instant completedAt, String worker) {
         static JobView of(JobState job) {
             return new JobView(job.jobId(), job.workspaceId(), job.status(), job.phase(), job.progress(),
                     job.claimsProcessed(), job.errors(), job.runId(), job.attempt(), job.forceReprocess(),
-                    job.qualityMode().wire(), job.createdAt(), job.startedAt(), job.completedAt());
+                    job.qualityMode().wire(), job.createdAt(), job.startedAt(), job.completedAt(), job.worker());
         }
     }
 

@@ -105,7 +105,7 @@ public class JobWorkers {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> renew(consumer, claimed),
                 config.heartbeat().toMillis(), config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            runner.run(job);
+            runner.run(job, consumer);
             jobs.done(claimed.entryId());
         } finally {
             heartbeat.cancel(false);

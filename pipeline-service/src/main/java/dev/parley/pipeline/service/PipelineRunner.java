@@ -95,12 +95,12 @@ public class PipelineRunner {
      * Runs {@code job} to its end and records the end in the job's state; blocking (worker threads only). A failure of
      * the infrastructure (database, Redis) is thrown, and the job stays claimed so that it is retried.
      */
-    public JobState run(JobState claimed) {
+    public JobState run(JobState claimed, String worker) {
         Instant started = Instant.now();
         UUID runId = claimed.runId() != null ? claimed.runId() : UuidV7.next();
         JobState job = update(claimed, j -> new JobState(j.jobId(), j.tenantHash(), j.workspaceId(), j.requestedBy(),
                 j.forceReprocess(), j.qualityMode(), JobState.RUNNING, "quality", 5, 0, List.of(), runId,
-                j.attempt() + 1, j.createdAt(), started, null));
+                j.attempt() + 1, j.createdAt(), started, null, worker));
         Timer.Sample sample = Timer.start(registry);
         try {
             Outcome outcome = pool.withConnection(lock -> lock.preparedQuery("""
@@ -140,7 +140,7 @@ public class PipelineRunner {
                 .await().atMost(Duration.ofMinutes(1));
         return update(job, j -> ended(new JobState(j.jobId(), j.tenantHash(), j.workspaceId(), j.requestedBy(),
                 j.forceReprocess(), j.qualityMode(), j.status(), j.phase(), j.progress(), 0, j.errors(), runId,
-                j.attempt(), j.createdAt(), j.startedAt(), null), JobState.FAILED, 0, List.of(reason)));
+                j.attempt(), j.createdAt(), j.startedAt(), null, j.worker()), JobState.FAILED, 0, List.of(reason)));
     }
 
     private Uni<Outcome> runLocked(JobState job, long wsKey, UUID runId, Instant started) {
@@ -260,7 +260,7 @@ public class PipelineRunner {
     private static JobState ended(JobState j, String status, long claims, List<String> errors) {
         return new JobState(j.jobId(), j.tenantHash(), j.workspaceId(), j.requestedBy(), j.forceReprocess(),
                 j.qualityMode(), status, "done", JobState.COMPLETED.equals(status) ? 100 : j.progress(), claims, errors,
-                j.runId(), j.attempt(), j.createdAt(), j.startedAt(), Instant.now());
+                j.runId(), j.attempt(), j.createdAt(), j.startedAt(), Instant.now(), j.worker());
     }
 
     private JobState update(JobState job, UnaryOperator<JobState> change) {

@@ -102,7 +102,8 @@ class PipelineJobsTest {
         JobState started = JobState.queued(jobId, hash(tenant), "ws-dead", "someone", false, QualityMode.SKIP_INVALID,
                 Instant.now());
         jobs.save(new JobState(jobId, started.tenantHash(), "ws-dead", "someone", false, QualityMode.SKIP_INVALID,
-                JobState.RUNNING, "rules", 40, 0, List.of(), UuidV7.next(), 1, started.createdAt(), Instant.now(), null));
+                JobState.RUNNING, "rules", 40, 0, List.of(), UuidV7.next(), 1, started.createdAt(), Instant.now(), null,
+                "dead-worker"));
         jobs.ensureGroup();
         redis.execute("EVAL", """
                 redis.call('XADD', KEYS[1], '*', 'job', ARGV[1])
@@ -113,6 +114,7 @@ class PipelineJobsTest {
 
         assertThat(ended.status()).isEqualTo(JobState.COMPLETED);
         assertThat(ended.attempt()).as("the second attempt finished it").isEqualTo(2);
+        assertThat(ended.worker()).as("a live worker took it over").isNotEqualTo("dead-worker").contains("-w");
         assertThat(jobs.pendingByConsumer()).doesNotContainKey("dead-worker");
         Long runs = pool.preparedQuery("SELECT count(*) AS n FROM pipeline_run WHERE job_id = $1").execute(Tuple.of(jobId))
                 .await().indefinitely().iterator().next().getLong("n");
