@@ -1,0 +1,62 @@
+package dev.parley.agent.client;
+
+import dev.parley.contracts.problem.ProblemKind;
+import dev.parley.platform.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Scrubbing and detokenizing through compliance-service, failing closed: when compliance cannot answer, the turn fails
+ * with a 503 problem and nothing reaches the model or the conversation. Limits in configuration
+ * ({@code quarkus.fault-tolerance."dev.parley.agent.client.Compliance/<method>".*}).
+ */
+@ApplicationScoped
+public class Compliance {
+
+    static final String UNAVAILABLE = "PII protection is unavailable, so the message was not processed. Try again shortly.";
+
+    private final ComplianceApi api;
+
+    public Compliance(@RestClient ComplianceApi api) {
+        this.api = api;
+    }
+
+    /** A text with its personal data replaced by this conversation's placeholders ({@code ⟦EMAIL_1⟧}). */
+    public record Tokenized(String text, int findings) {}
+
+    @Timeout
+    @Retry
+    @CircuitBreaker
+    @Fallback(fallbackMethod = "tokenizeUnavailable")
+    public Uni<Tokenized> tokenize(String text, UUID conversationId) {
+        return api.scrub(new ComplianceApi.ScrubRequest(text, "tokenize", conversationId.toString()))
+                .map(scrubbed -> new Tokenized(scrubbed.text(), scrubbed.findings() == null ? 0 : scrubbed.findings().size()));
+    }
+
+    /** {@code text} with this conversation's placeholders restored (for the user's copy only). */
+    @Timeout
+    @Retry
+    @CircuitBreaker
+    @Fallback(fallbackMethod = "detokenizeUnavailable")
+    public Uni<String> detokenize(String text, UUID conversationId) {
+        if (text.indexOf('\u27E6') < 0) {
+            return Uni.createFrom().item(text);
+        }
+        return api.detokenize(new ComplianceApi.DetokenizeRequest(text, conversationId.toString()))
+                .map(ComplianceApi.Restored::text);
+    }
+
+    Uni<Tokenized> tokenizeUnavailable(String text, UUID conversationId) {
+        return Uni.createFrom().failure(new ProblemException(ProblemKind.UNAVAILABLE, UNAVAILABLE));
+    }
+
+    Uni<String> detokenizeUnavailable(String text, UUID conversationId) {
+        return Uni.createFrom().failure(new ProblemException(ProblemKind.UNAVAILABLE, UNAVAILABLE));
+    }
+}

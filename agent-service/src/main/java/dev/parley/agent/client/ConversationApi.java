@@ -1,0 +1,86 @@
+package dev.parley.agent.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** conversation-service, called with the caller's own JWT (propagated), so its tenant and owner apply. */
+@RegisterRestClient(configKey = "conversation")
+@RegisterClientHeaders
+@Path("/v1")
+interface ConversationApi {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OpenRequest(String workspaceId, String mode, JsonNode pageContext, String caseId) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConversationView(UUID conversationId, String workspaceId, String mode, String pageKey, String resourceType,
+            String resourceId, String caseId, long messageCount) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PageContextView(String resourceType, String resourceId, String contextHash, String summary, JsonNode facts) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Opened(UUID conversationId, String conversationToken, boolean reused, ConversationView conversation,
+            PageContextView pageContext) {}
+
+    record RestoreRequest(String conversationToken) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessageView(long seq, String role, String content, String promptVersion) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Restored(ConversationView conversation, List<MessageView> messages, PageContextView pageContext,
+            String conversationToken) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NewMessage(String role, String content, JsonNode sources, String model, String promptVersion,
+            String confidence, JsonNode usage) {}
+
+    record TurnRequest(String conversationToken, List<NewMessage> messages) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Appended(List<Long> seqs, String conversationToken) {}
+
+    record PageContextRequest(JsonNode pageContext, boolean forceRefresh) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PageContextChange(String contextHash, String summary, boolean changed) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReminderRequest(UUID conversationId, Instant dueAt, String text) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Reminder(UUID reminderId, Instant dueAt, String status) {}
+
+    @POST
+    @Path("/conversations")
+    Uni<Opened> open(OpenRequest request);
+
+    @POST
+    @Path("/conversations/restore")
+    Uni<Restored> restore(@QueryParam("limit") int limit, RestoreRequest request);
+
+    @POST
+    @Path("/conversations/{id}/turns")
+    Uni<Appended> append(@PathParam("id") UUID conversationId, TurnRequest request);
+
+    @PUT
+    @Path("/conversations/{id}/page-context")
+    Uni<PageContextChange> pageContext(@PathParam("id") UUID conversationId, PageContextRequest request);
+
+    @POST
+    @Path("/reminders")
+    Uni<Reminder> remind(ReminderRequest request);
+}
