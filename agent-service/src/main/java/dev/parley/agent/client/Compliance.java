@@ -34,8 +34,8 @@ public class Compliance {
     @Retry
     @CircuitBreaker
     @Fallback(fallbackMethod = "tokenizeUnavailable")
-    public Uni<Tokenized> tokenize(String text, UUID conversationId) {
-        return api.scrub(new ComplianceApi.ScrubRequest(text, "tokenize", conversationId.toString()))
+    public Uni<Tokenized> tokenize(CallContext ctx, String text, UUID conversationId) {
+        return api.scrub(ctx.authorization(), ctx.requestId(), new ComplianceApi.ScrubRequest(text, "tokenize", conversationId.toString()))
                 .map(scrubbed -> new Tokenized(scrubbed.text(), scrubbed.findings() == null ? 0 : scrubbed.findings().size()));
     }
 
@@ -44,19 +44,19 @@ public class Compliance {
     @Retry
     @CircuitBreaker
     @Fallback(fallbackMethod = "detokenizeUnavailable")
-    public Uni<String> detokenize(String text, UUID conversationId) {
+    public Uni<String> detokenize(CallContext ctx, String text, UUID conversationId) {
         if (text.indexOf('\u27E6') < 0) {
             return Uni.createFrom().item(text);
         }
-        return api.detokenize(new ComplianceApi.DetokenizeRequest(text, conversationId.toString()))
+        return api.detokenize(ctx.authorization(), ctx.requestId(), new ComplianceApi.DetokenizeRequest(text, conversationId.toString()))
                 .map(ComplianceApi.Restored::text);
     }
 
-    Uni<Tokenized> tokenizeUnavailable(String text, UUID conversationId) {
+    Uni<Tokenized> tokenizeUnavailable(CallContext ctx, String text, UUID conversationId) {
         return Uni.createFrom().failure(new ProblemException(ProblemKind.UNAVAILABLE, UNAVAILABLE));
     }
 
-    Uni<String> detokenizeUnavailable(String text, UUID conversationId) {
+    Uni<String> detokenizeUnavailable(CallContext ctx, String text, UUID conversationId) {
         return Uni.createFrom().failure(new ProblemException(ProblemKind.UNAVAILABLE, UNAVAILABLE));
     }
 }

@@ -2,16 +2,15 @@ package dev.parley.agent.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** compliance-service, called with the caller's own JWT (propagated), so its tenant's policy and vault apply. */
+/** compliance-service, called with the caller's own JWT (passed in each call, see CallContext), so its tenant's policy and vault apply. */
 @RegisterRestClient(configKey = "compliance")
-@RegisterClientHeaders
 @Path("/v1")
 interface ComplianceApi {
 
@@ -30,9 +29,9 @@ interface ComplianceApi {
 
     @POST
     @Path("/scrub")
-    Uni<Scrubbed> scrub(ScrubRequest request);
+    Uni<Scrubbed> scrub(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, ScrubRequest request);
 
     @POST
     @Path("/detokenize")
-    Uni<Restored> detokenize(DetokenizeRequest request);
+    Uni<Restored> detokenize(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, DetokenizeRequest request);
 }

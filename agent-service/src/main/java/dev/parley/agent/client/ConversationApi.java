@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,12 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** conversation-service, called with the caller's own JWT (propagated), so its tenant and owner apply. */
+/** conversation-service, called with the caller's own JWT (passed in each call, see CallContext), so its tenant and owner apply. */
 @RegisterRestClient(configKey = "conversation")
-@RegisterClientHeaders
 @Path("/v1")
 interface ConversationApi {
 
@@ -66,21 +65,21 @@ interface ConversationApi {
 
     @POST
     @Path("/conversations")
-    Uni<Opened> open(OpenRequest request);
+    Uni<Opened> open(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, OpenRequest request);
 
     @POST
     @Path("/conversations/restore")
-    Uni<Restored> restore(@QueryParam("limit") int limit, RestoreRequest request);
+    Uni<Restored> restore(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, @QueryParam("limit") int limit, RestoreRequest request);
 
     @POST
     @Path("/conversations/{id}/turns")
-    Uni<Appended> append(@PathParam("id") UUID conversationId, TurnRequest request);
+    Uni<Appended> append(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, @PathParam("id") UUID conversationId, TurnRequest request);
 
     @PUT
     @Path("/conversations/{id}/page-context")
-    Uni<PageContextChange> pageContext(@PathParam("id") UUID conversationId, PageContextRequest request);
+    Uni<PageContextChange> pageContext(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, @PathParam("id") UUID conversationId, PageContextRequest request);
 
     @POST
     @Path("/reminders")
-    Uni<Reminder> remind(ReminderRequest request);
+    Uni<Reminder> remind(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, ReminderRequest request);
 }

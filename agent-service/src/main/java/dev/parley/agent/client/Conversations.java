@@ -41,8 +41,8 @@ public class Conversations {
     @Timeout
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "openUnavailable", skipOn = ProblemException.class)
-    public Uni<Opened> open(String workspaceId, String mode, JsonNode pageContext, String caseId) {
-        return api.open(new ConversationApi.OpenRequest(workspaceId, mode, pageContext, caseId))
+    public Uni<Opened> open(CallContext ctx, String workspaceId, String mode, JsonNode pageContext, String caseId) {
+        return api.open(ctx.authorization(), ctx.requestId(), new ConversationApi.OpenRequest(workspaceId, mode, pageContext, caseId))
                 .map(opened -> new Opened(opened.conversationId(), workspaceId, mode, List.of(),
                         opened.pageContext() == null ? null : opened.pageContext().summary(),
                         opened.pageContext() == null ? null : opened.pageContext().resourceType(),
@@ -56,8 +56,8 @@ public class Conversations {
     @Retry(abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "restoreUnavailable", skipOn = ProblemException.class)
-    public Uni<Opened> restore(String token, int limit) {
-        return api.restore(limit, new ConversationApi.RestoreRequest(token))
+    public Uni<Opened> restore(CallContext ctx, String token, int limit) {
+        return api.restore(ctx.authorization(), ctx.requestId(), limit, new ConversationApi.RestoreRequest(token))
                 .map(restored -> new Opened(restored.conversation().conversationId(),
                         restored.conversation().workspaceId(), restored.conversation().mode(), restored.messages(),
                         restored.pageContext() == null ? null : restored.pageContext().summary(),
@@ -71,8 +71,8 @@ public class Conversations {
     @Timeout
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "pageContextUnavailable", skipOn = ProblemException.class)
-    public Uni<String> pageContext(UUID conversationId, JsonNode pageContext) {
-        return api.pageContext(conversationId, new ConversationApi.PageContextRequest(pageContext, false))
+    public Uni<String> pageContext(CallContext ctx, UUID conversationId, JsonNode pageContext) {
+        return api.pageContext(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.PageContextRequest(pageContext, false))
                 .map(ConversationApi.PageContextChange::summary)
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
@@ -81,8 +81,8 @@ public class Conversations {
     @Timeout
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "appendUnavailable", skipOn = ProblemException.class)
-    public Uni<String> append(UUID conversationId, String token, List<ConversationApi.NewMessage> messages) {
-        return api.append(conversationId, new ConversationApi.TurnRequest(token, messages))
+    public Uni<String> append(CallContext ctx, UUID conversationId, String token, List<ConversationApi.NewMessage> messages) {
+        return api.append(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.TurnRequest(token, messages))
                 .map(ConversationApi.Appended::conversationToken)
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
@@ -91,28 +91,28 @@ public class Conversations {
     @Timeout
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "remindUnavailable", skipOn = ProblemException.class)
-    public Uni<ConversationApi.Reminder> remind(UUID conversationId, Instant dueAt, String text) {
-        return api.remind(new ConversationApi.ReminderRequest(conversationId, dueAt, text))
+    public Uni<ConversationApi.Reminder> remind(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
+        return api.remind(ctx.authorization(), ctx.requestId(), new ConversationApi.ReminderRequest(conversationId, dueAt, text))
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
 
-    Uni<Opened> openUnavailable(String workspaceId, String mode, JsonNode pageContext, String caseId) {
+    Uni<Opened> openUnavailable(CallContext ctx, String workspaceId, String mode, JsonNode pageContext, String caseId) {
         return unavailable();
     }
 
-    Uni<Opened> restoreUnavailable(String token, int limit) {
+    Uni<Opened> restoreUnavailable(CallContext ctx, String token, int limit) {
         return unavailable();
     }
 
-    Uni<String> pageContextUnavailable(UUID conversationId, JsonNode pageContext) {
+    Uni<String> pageContextUnavailable(CallContext ctx, UUID conversationId, JsonNode pageContext) {
         return unavailable();
     }
 
-    Uni<String> appendUnavailable(UUID conversationId, String token, List<ConversationApi.NewMessage> messages) {
+    Uni<String> appendUnavailable(CallContext ctx, UUID conversationId, String token, List<ConversationApi.NewMessage> messages) {
         return unavailable();
     }
 
-    Uni<ConversationApi.Reminder> remindUnavailable(UUID conversationId, Instant dueAt, String text) {
+    Uni<ConversationApi.Reminder> remindUnavailable(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
         return unavailable();
     }
 

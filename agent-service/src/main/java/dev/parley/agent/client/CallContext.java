@@ -1,0 +1,20 @@
+package dev.parley.agent.client;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * What every call to another service carries for the caller: their bearer token (each service verifies it again and
+ * takes the tenant and user from it) and the request id. Passed explicitly, not taken from the request context: tool
+ * calls run from the model's callbacks, outside the request's context.
+ */
+public record CallContext(String authorization, String requestId) {
+
+    /** The context of the authenticated caller of the current request. */
+    public static CallContext of(SecurityIdentity identity, String requestId) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
+            throw new IllegalStateException("the caller has no bearer token");
+        }
+        return new CallContext("Bearer " + jwt.getRawToken(), requestId);
+    }
+}
