@@ -37,17 +37,10 @@ interface ConversationApi {
     record RestoreRequest(String conversationToken) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record MessageView(long seq, String role, String content, String promptVersion) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Restored(ConversationView conversation, List<MessageView> messages, PageContextView pageContext,
+    record Restored(ConversationView conversation, List<ConversationViews.MessageView> messages, PageContextView pageContext,
             String conversationToken) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record NewMessage(String role, String content, JsonNode sources, String model, String promptVersion,
-            String confidence, JsonNode usage) {}
-
-    record TurnRequest(String conversationToken, List<NewMessage> messages) {}
+    record TurnRequest(String conversationToken, List<ConversationViews.NewMessage> messages) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Appended(List<Long> seqs, String conversationToken) {}
@@ -59,9 +52,6 @@ interface ConversationApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReminderRequest(UUID conversationId, Instant dueAt, String text) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Reminder(UUID reminderId, Instant dueAt, String status) {}
 
     @POST
     @Path("/conversations")
@@ -81,5 +71,5 @@ interface ConversationApi {
 
     @POST
     @Path("/reminders")
-    Uni<Reminder> remind(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, ReminderRequest request);
+    Uni<ConversationViews.Reminder> remind(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-ID") String requestId, ReminderRequest request);
 }

@@ -34,7 +34,7 @@ public class Conversations {
     }
 
     /** A conversation the turn works in: its id, its newest messages (chat order), its page summary and a fresh token. */
-    public record Opened(UUID conversationId, String workspaceId, String mode, List<ConversationApi.MessageView> history,
+    public record Opened(UUID conversationId, String workspaceId, String mode, List<ConversationViews.MessageView> history,
             String pageSummary, String resourceType, String resourceId, String token) {}
 
     /** Opens a new conversation (page mode reuses the owner's conversation of that page). */
@@ -81,7 +81,7 @@ public class Conversations {
     @Timeout
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "appendUnavailable", skipOn = ProblemException.class)
-    public Uni<String> append(CallContext ctx, UUID conversationId, String token, List<ConversationApi.NewMessage> messages) {
+    public Uni<String> append(CallContext ctx, UUID conversationId, String token, List<ConversationViews.NewMessage> messages) {
         return api.append(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.TurnRequest(token, messages))
                 .map(ConversationApi.Appended::conversationToken)
                 .onFailure(Conversations::refused).transform(Conversations::problem);
@@ -91,8 +91,8 @@ public class Conversations {
     @Timeout
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "remindUnavailable", skipOn = ProblemException.class)
-    public Uni<ConversationApi.Reminder> remind(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
-        return api.remind(ctx.authorization(), ctx.requestId(), new ConversationApi.ReminderRequest(conversationId, dueAt, text))
+    public Uni<ConversationViews.Reminder> remind(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
+        return api.remind(ctx.authorization(), ctx.requestId(), new ConversationViews.ReminderRequest(conversationId, dueAt, text))
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
 
@@ -108,11 +108,11 @@ public class Conversations {
         return unavailable();
     }
 
-    Uni<String> appendUnavailable(CallContext ctx, UUID conversationId, String token, List<ConversationApi.NewMessage> messages) {
+    Uni<String> appendUnavailable(CallContext ctx, UUID conversationId, String token, List<ConversationViews.NewMessage> messages) {
         return unavailable();
     }
 
-    Uni<ConversationApi.Reminder> remindUnavailable(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
+    Uni<ConversationViews.Reminder> remindUnavailable(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
         return unavailable();
     }
 
