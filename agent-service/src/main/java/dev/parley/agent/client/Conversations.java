@@ -92,7 +92,7 @@ public class Conversations {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "remindUnavailable", skipOn = ProblemException.class)
     public Uni<ConversationViews.Reminder> remind(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
-        return api.remind(ctx.authorization(), ctx.requestId(), new ConversationViews.ReminderRequest(conversationId, dueAt, text))
+        return api.remind(ctx.authorization(), ctx.requestId(), new ConversationApi.ReminderRequest(conversationId, dueAt, text))
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
 
