@@ -180,4 +180,63 @@ class ComplianceApiTest {
                 .then().statusCode(200).extract().path("ciphertext");
         assertThat(rotated).isNotEqualTo(ciphertext).startsWith("v1.k1.");
     }
+
+    @Test
+    void batchEncryptionSealsEachValueForTheTenantAndItsFieldInOrder() {
+        String tenant = "t-" + UUID.randomUUID();
+        List<Map<String, String>> items = List.of(
+                Map.of("field", "member.firstName", "plaintext", "Jane"),
+                Map.of("field", "member.lastName", "plaintext", "Roe"),
+                Map.of("field", "member.dateOfBirth", "plaintext", "1980-02-29"),
+                Map.of("field", "member.lastName", "plaintext", "Roe"),
+                Map.of("field", "member.firstName", "plaintext", ""));
+        var answer = given().auth().oauth2(token(tenant)).contentType(ContentType.JSON).body(Map.of("items", items))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(200)
+                .body("kid", equalTo("k1")).body("items.size()", equalTo(5))
+                .body(not(containsString("Jane"))).body(not(containsString("1980")))
+                .extract();
+        List<String> ciphertexts = answer.path("items.ciphertext");
+        assertThat(ciphertexts).allSatisfy(c -> assertThat(c).startsWith("v1.k1."));
+        assertThat(ciphertexts.get(1)).as("a fresh nonce per value").isNotEqualTo(ciphertexts.get(3));
+        for (int i = 0; i < items.size(); i++) {
+            given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                    .body(Map.of("field", items.get(i).get("field"), "ciphertext", ciphertexts.get(i)))
+                    .post("/v1/crypto/decrypt").then().statusCode(200).body("plaintext", equalTo(items.get(i).get("plaintext")));
+        }
+        given().auth().oauth2(token(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.lastName", "ciphertext", ciphertexts.get(0))).post("/v1/crypto/decrypt")
+                .then().statusCode(422);
+        given().auth().oauth2(token("other-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("field", "member.firstName", "ciphertext", ciphertexts.get(0))).post("/v1/crypto/decrypt")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void batchEncryptionIsCappedAndValidated() {
+        List<Map<String, String>> tooMany = java.util.Collections.nCopies(1001, Map.of("field", "member.lastName", "plaintext", "x"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("items", tooMany))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://parley.dev/problems/validation"))
+                .body("errors.field", hasItem("body.items"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON)
+                .body(Map.of("items", java.util.Collections.nCopies(1000, Map.of("field", "member.lastName", "plaintext", "x"))))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(200).body("items.size()", equalTo(1000));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body(Map.of("items", List.of()))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(400).body("errors.field", hasItem("body.items"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON).body("{}")
+                .post("/v1/crypto/encrypt/batch").then().statusCode(400).body("errors.field", hasItem("body.items"));
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("field", "member.lastName", "plaintext", "x"),
+                        Map.of("field", "not a field!", "plaintext", "Roe"), Map.of("field", "member.lastName"))))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(400)
+                .body("errors.field", hasItem("body.items[1].field"))
+                .body("errors.field", hasItem("body.items[2].plaintext"))
+                .body(not(containsString("Roe")));
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of(Map.of("field", "member.lastName", "plaintext", "x"))))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(401);
+        String big = "a".repeat(1_100_000);
+        given().auth().oauth2(token("t")).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("field", "member.lastName", "plaintext", big))))
+                .post("/v1/crypto/encrypt/batch").then().statusCode(413).contentType("application/problem+json");
+    }
 }

@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,6 +51,8 @@ public class ComplianceResource {
 
     private static final String CONVERSATION_ID = "[A-Za-z0-9-]{1,64}";
     private static final String FIELD = "[A-Za-z][A-Za-z0-9_.]{0,63}";
+    /** The most values one batch encrypts (a pipeline upload sends member names and birth dates in batches). */
+    static final int MAX_BATCH = 1000;
 
     private final Scrubbing scrubbing;
     private final FieldCipher cipher;
@@ -82,6 +85,12 @@ public class ComplianceResource {
     public record TextResponse(String text) {}
 
     public record EncryptRequest(@NotBlank @Pattern(regexp = FIELD) String field, @NotNull String plaintext) {}
+
+    public record EncryptBatchRequest(@NotNull @Size(min = 1, max = MAX_BATCH) List<@Valid @NotNull EncryptRequest> items) {}
+
+    public record Sealed(String ciphertext) {}
+
+    public record EncryptBatchResponse(List<Sealed> items, String kid) {}
 
     public record CiphertextRequest(@NotBlank @Pattern(regexp = FIELD) String field, @NotBlank String ciphertext) {}
 
@@ -132,6 +141,17 @@ public class ComplianceResource {
     @Operation(summary = "AES-256-GCM encrypt a field value for this tenant and field")
     public CiphertextResponse encrypt(@Valid @NotNull EncryptRequest body) {
         return new CiphertextResponse(cipher.encrypt(caller().tenantHash(), body.field(), body.plaintext()),
+                cipher.activeKid());
+    }
+
+    @POST
+    @Path("/crypto/encrypt/batch")
+    @Operation(summary = "AES-256-GCM encrypt up to 1000 field values for this tenant, in their order, under one kid")
+    public EncryptBatchResponse encryptBatch(@Valid @NotNull EncryptBatchRequest body) {
+        String tenantHash = caller().tenantHash();
+        // the active kid is fixed for the cipher's life, so every item of the batch is under the kid answered
+        return new EncryptBatchResponse(body.items().stream()
+                .map(item -> new Sealed(cipher.encrypt(tenantHash, item.field(), item.plaintext()))).toList(),
                 cipher.activeKid());
     }
 

@@ -13,6 +13,8 @@ public interface PipelineConfig {
 
     Uploads uploads();
 
+    Http http();
+
     Jobs jobs();
 
     Risk risk();
@@ -39,9 +41,22 @@ public interface PipelineConfig {
         @WithDefault("100")
         int reportedErrors();
 
-        /** Members encrypted through compliance-service per call. */
+        /**
+         * Member values (first and last names, dates of birth) encrypted through compliance-service per call; at most
+         * 1000, compliance's cap for one batch.
+         */
         @WithDefault("500")
         int encryptBatch();
+    }
+
+    /** Request bodies other than uploads. */
+    interface Http {
+        /**
+         * The largest body of every endpoint but uploads (JSON); larger ones answer 413 problem+json, declared or
+         * chunked. The server's transport limit ({@code quarkus.http.limits.max-body-size}) is the upload cap.
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
     }
 
     /** Durable jobs on Redis Streams. */

@@ -66,10 +66,10 @@ public class Workspaces {
                         : new Workspace(rows.iterator().next().getLong("ws_key"), caller.tenantHash(), workspaceId));
     }
 
-    /** Refuses (403) a workspace the token does not grant. */
+    /** Refuses (403) a workspace the token does not grant; the shared mapper audits it as {@code access.denied}. */
     public static void allowed(Caller caller, String workspaceId) {
         if (!caller.mayUse(workspaceId)) {
-            throw new jakarta.ws.rs.ForbiddenException("The token does not grant this workspace.");
+            throw new io.quarkus.security.ForbiddenException("The token does not grant this workspace.");
         }
     }
 }
