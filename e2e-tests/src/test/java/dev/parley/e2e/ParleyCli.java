@@ -13,10 +13,15 @@ final class ParleyCli {
 
     private ParleyCli() {}
 
-    /** A dev token for {@code tenant} with {@code roles} (comma-separated), valid ten minutes. */
+    /** A dev token for {@code tenant} with {@code roles} (comma-separated) and the workspaces ws-1, ws-2, ten minutes. */
     static String token(String tenant, String roles) throws IOException, InterruptedException {
+        return token(tenant, roles, "ws-1,ws-2");
+    }
+
+    /** A dev token for {@code tenant} with {@code roles} and {@code workspaces} (comma-separated), ten minutes. */
+    static String token(String tenant, String roles, String workspaces) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(PlatformSmokeTest.ROOT.resolve("parley").toString(), "token", "--tenant",
-                tenant, "--sub", "e2e-" + roles.replace(',', '-'), "--roles", roles, "--workspaces", "ws-1,ws-2",
+                tenant, "--sub", "e2e-" + roles.replace(',', '-'), "--roles", roles, "--workspaces", workspaces,
                 "--ttl", "10m").directory(PlatformSmokeTest.ROOT.toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

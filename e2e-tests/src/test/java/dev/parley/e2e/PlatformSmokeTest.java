@@ -110,6 +110,17 @@ class PlatformSmokeTest {
     }
 
     @Test
+    void theDemoWorkspaceHoldsCasesThroughTheGateway() throws Exception {
+        String demo = ParleyCli.token("demo", "user", "demo");
+        given().port(8080).auth().oauth2(demo).get("/api/v1/workspaces/demo/stats").then().statusCode(200)
+                .body("claims.medical", org.hamcrest.Matchers.greaterThan(0))
+                .body("cases.total", org.hamcrest.Matchers.greaterThan(0))
+                .body("lastRun.status", equalTo("completed"));
+        given().port(8080).auth().oauth2(demo).queryParam("limit", 1).get("/api/v1/workspaces/demo/cases").then()
+                .statusCode(200).body("items[0].caseId", org.hamcrest.Matchers.startsWith("CASE-"));
+    }
+
+    @Test
     void everyDatabaseIsMigrated() throws SQLException {
         for (String database : DATABASES) {
             try (Connection connection = DriverManager.getConnection(
