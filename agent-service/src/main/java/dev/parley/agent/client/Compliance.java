@@ -4,6 +4,8 @@ import dev.parley.contracts.problem.ProblemKind;
 import dev.parley.platform.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -27,16 +29,31 @@ public class Compliance {
         this.api = api;
     }
 
-    /** A text with its personal data replaced by this conversation's placeholders ({@code ⟦EMAIL_1⟧}). */
-    public record Tokenized(String text, int findings) {}
+    /**
+     * A text with its personal data replaced by this conversation's placeholders ({@code ⟦EMAIL_1⟧}), and what each
+     * placeholder of this text stands for (from the text itself: compliance-service never sends originals back). The
+     * originals stay in this turn's memory: they are never logged, stored or sent to the model.
+     */
+    public record Scrubbed(String text, Map<String, String> originals) {}
 
     @Timeout
     @Retry
     @CircuitBreaker
-    @Fallback(fallbackMethod = "tokenizeUnavailable")
-    public Uni<Tokenized> tokenize(CallContext ctx, String text, UUID conversationId) {
+    @Fallback(fallbackMethod = "scrubUnavailable")
+    public Uni<Scrubbed> scrub(CallContext ctx, String text, UUID conversationId) {
         return api.scrub(ctx.authorization(), ctx.requestId(), new ComplianceApi.ScrubRequest(text, "tokenize", conversationId.toString()))
-                .map(scrubbed -> new Tokenized(scrubbed.text(), scrubbed.findings() == null ? 0 : scrubbed.findings().size()));
+                .map(scrubbed -> {
+                    Map<String, String> originals = new HashMap<>();
+                    if (scrubbed.findings() != null) {
+                        for (ComplianceApi.Finding finding : scrubbed.findings()) {
+                            if (finding.placeholder() != null && finding.start() >= 0 && finding.end() <= text.length()
+                                    && finding.start() < finding.end()) {
+                                originals.putIfAbsent(finding.placeholder(), text.substring(finding.start(), finding.end()));
+                            }
+                        }
+                    }
+                    return new Scrubbed(scrubbed.text(), Map.copyOf(originals));
+                });
     }
 
     /** {@code text} with this conversation's placeholders restored (for the user's copy only). */
@@ -52,7 +69,7 @@ public class Compliance {
                 .map(ComplianceApi.Restored::text);
     }
 
-    Uni<Tokenized> tokenizeUnavailable(CallContext ctx, String text, UUID conversationId) {
+    Uni<Scrubbed> scrubUnavailable(CallContext ctx, String text, UUID conversationId) {
         return Uni.createFrom().failure(new ProblemException(ProblemKind.UNAVAILABLE, UNAVAILABLE));
     }
 

@@ -132,12 +132,7 @@ public class Conversations {
     /** A refusal of conversation-service as the same problem for the caller. */
     static Throwable problem(Throwable failure) {
         int status = ((WebApplicationException) failure).getResponse().getStatus();
-        for (ProblemKind kind : ProblemKind.values()) {
-            if (kind.status() == status) {
-                return new ProblemException(kind, status == 404 ? "No conversation of yours matches this token."
-                        : "The conversation service refused the request (" + status + ").");
-            }
-        }
-        return new ProblemException(ProblemKind.BAD_REQUEST, "The conversation service refused the request (" + status + ").");
+        return new ProblemException(ProblemKind.forStatus(status), status == 404
+                ? "No conversation of yours matches this token." : "The conversation service refused the request (" + status + ").");
     }
 }

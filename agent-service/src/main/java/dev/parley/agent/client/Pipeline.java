@@ -107,13 +107,8 @@ public class Pipeline {
             if (status == 404) {
                 return new NotFound(notFound.isEmpty() ? "The workspace has no such resource." : notFound);
             }
-            for (ProblemKind kind : ProblemKind.values()) {
-                if (kind.status() == status) {
-                    return new ProblemException(kind, status == 403
-                            ? "The token does not allow this in the workspace." : "The workspace service refused the request.");
-                }
-            }
-            return new ProblemException(ProblemKind.BAD_REQUEST, "The workspace service refused the request.");
+            return new ProblemException(ProblemKind.forStatus(status), status == 403
+                    ? "The token does not allow this in the workspace." : "The workspace service refused the request.");
         });
     }
 

@@ -181,7 +181,7 @@ public final class WorkspaceTools implements ToolExecutor {
 
     /** The model's copy of a result: personal data replaced by this conversation's placeholders. */
     private Uni<String> scrubbed(String json) {
-        return compliance.tokenize(ctx, json, conversationId).map(Compliance.Tokenized::text);
+        return compliance.scrub(ctx, json, conversationId).map(Compliance.Scrubbed::text);
     }
 
     /** A placeholder the model copied from the conversation is restored from this conversation's vault. */

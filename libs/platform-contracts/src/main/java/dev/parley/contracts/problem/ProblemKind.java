@@ -41,6 +41,11 @@ public enum ProblemKind {
         return title;
     }
 
+    /** The last segment of the problem type URI ({@code unavailable}), also the code of a streamed error event. */
+    public String slug() {
+        return slug;
+    }
+
     /** A problem of this kind. */
     public Problem problem(String detail, String instance, String requestId) {
         return Problem.of(status, slug, title, detail, instance, requestId);
