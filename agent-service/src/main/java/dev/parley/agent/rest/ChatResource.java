@@ -45,8 +45,8 @@ public class ChatResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One chat turn: the answer, its sources, confidence, intent, tool calls, model and prompt version")
-    public Uni<ChatReply> chat(@Valid @NotNull ChatRequest request) {
-        return turns.run(Caller.of(identity), context(), request, false, id -> { },
+    public Uni<ChatReply> chat(@Valid @NotNull ChatRequest body) {
+        return turns.run(Caller.of(identity), context(), body, false, id -> { },
                 dev.parley.agent.llm.TurnListener.SILENT);
     }
 
@@ -61,8 +61,8 @@ public class ChatResource {
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     @ResponseHeader(name = "Cache-Control", value = "no-cache")
     @Operation(summary = "One chat turn as server-sent events: meta, token, tool, then done or error")
-    public Multi<OutboundSseEvent> stream(@Valid @NotNull ChatRequest request, @Context Sse sse) {
-        return streams.stream(Caller.of(identity), context(), request, sse);
+    public Multi<OutboundSseEvent> stream(@Valid @NotNull ChatRequest body, @Context Sse sse) {
+        return streams.stream(Caller.of(identity), context(), body, sse);
     }
 
     private CallContext context() {

@@ -206,15 +206,15 @@ public class ChatTurns {
         List<Problem.FieldError> errors = new ArrayList<>();
         String message = request.message() == null ? "" : request.message();
         if (request.confirmActionId() == null && message.isBlank()) {
-            errors.add(new Problem.FieldError("message", "must not be blank"));
+            errors.add(new Problem.FieldError("body.message", "must not be blank"));
         }
         if (message.indexOf('\u0000') >= 0) {
-            errors.add(new Problem.FieldError("message", "must not contain NUL characters"));
+            errors.add(new Problem.FieldError("body.message", "must not contain NUL characters"));
         }
         PageContext page = null;
         if ("page".equals(request.modeOrDefault())) {
             if (request.pageContext() == null || !request.pageContext().isObject()) {
-                errors.add(new Problem.FieldError("pageContext", "is required in page mode"));
+                errors.add(new Problem.FieldError("body.pageContext", "is required in page mode"));
             } else {
                 page = pageContext(request.pageContext(), errors);
             }
@@ -237,11 +237,11 @@ public class ChatTurns {
         try {
             PageContext page = JSON.treeToValue(node, PageContext.class);
             if (page.resourceType() == null || page.resourceId() == null || page.pageKey() == null) {
-                errors.add(new Problem.FieldError("pageContext", "needs resourceType, resourceId and pageKey"));
+                errors.add(new Problem.FieldError("body.pageContext", "needs resourceType, resourceId and pageKey"));
             }
             return page;
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("pageContext", "is not a page context"));
+            errors.add(new Problem.FieldError("body.pageContext", "is not a page context"));
             return null;
         }
     }
@@ -387,16 +387,33 @@ public class ChatTurns {
             return java.util.Optional.empty();
         }
         String lower = turn.scrubbed.toLowerCase(Locale.ROOT);
-        if (c.entities().caseIds().size() == 1 && c.entities().statuses().size() == 1
+        List<String> statuses = c.entities().statuses().isEmpty() ? statusVerbs(lower) : c.entities().statuses();
+        if (c.entities().caseIds().size() == 1 && statuses.size() == 1
                 && !lower.contains("comment") && !lower.contains("remind")) {
             return java.util.Optional.of(new ProposedChange(AgentTools.UPDATE_STATUS, NODES.objectNode()
-                    .put("caseId", c.entities().caseIds().get(0)).put("status", c.entities().statuses().get(0))));
+                    .put("caseId", c.entities().caseIds().get(0)).put("status", statuses.get(0))));
         }
         if (c.entities().isEmpty() && (lower.contains("run the pipeline") || lower.contains("rerun the pipeline")
                 || lower.contains("re-run the pipeline") || lower.contains("reprocess"))) {
             return java.util.Optional.of(new ProposedChange(AgentTools.RUN_PIPELINE, NODES.objectNode()));
         }
         return java.util.Optional.empty();
+    }
+
+    private static final Pattern STATUS_VERB = Pattern.compile("\\b(close|escalate|reopen|re-open)\\b");
+
+    /** The status a verb asks for ("close CASE-1" → closed), when the message names no status itself. */
+    private static List<String> statusVerbs(String lower) {
+        Set<String> found = new java.util.LinkedHashSet<>();
+        Matcher verb = STATUS_VERB.matcher(lower);
+        while (verb.find()) {
+            found.add(switch (verb.group(1)) {
+                case "close" -> "closed";
+                case "escalate" -> "escalated";
+                default -> "open";
+            });
+        }
+        return List.copyOf(found);
     }
 
     private Uni<Void> propose(Turn turn, ProposedChange change) {
@@ -631,7 +648,7 @@ public class ChatTurns {
                 .flag("pendingAction", turn.pending != null).count("flaggedIds", turn.flagged.size());
         Map<String, Integer> byTool = new LinkedHashMap<>();
         turn.toolCalls.forEach(call -> byTool.merge(call.name(), 1, Integer::sum));
-        byTool.forEach((tool, n) -> details.count("tool." + tool, n));
+        byTool.forEach((tool, n) -> details.count(toolKey(tool), n));
         if (turn.promptVersion != null) {
             details.code("promptVersion", turn.promptVersion.length() > 60 ? turn.promptVersion.substring(0, 60) : turn.promptVersion);
         }
@@ -639,6 +656,21 @@ public class ChatTurns {
             details.code("model", turn.model.length() > 60 ? turn.model.substring(0, 60) : turn.model);
         }
         return details.build();
+    }
+
+    /** {@code get_case} → {@code toolGetCase}: audit detail keys are identifiers. */
+    static String toolKey(String tool) {
+        StringBuilder key = new StringBuilder("tool");
+        boolean upper = true;
+        for (char c : tool.toCharArray()) {
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        return key.length() > 40 ? key.substring(0, 40) : key.toString();
     }
 
     private void count(Turn turn) {

@@ -7,6 +7,7 @@ import dev.parley.agent.config.AgentConfig;
 import dev.parley.contracts.crypto.HmacSha256;
 import dev.parley.contracts.ids.UuidV7;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public class PendingActions {
     private final java.time.Duration ttl;
     private final Clock clock;
 
+    @Inject
     public PendingActions(AgentConfig config, AgentKeys keys) {
         this(keys.actionKey(), config.actions().ttl(), Clock.systemUTC());
     }

@@ -12,9 +12,9 @@ import java.util.Map;
  */
 public class LlmWireMock implements QuarkusTestResourceLifecycleManager {
 
-    static final String API_KEY = "test-key-123";
-    static final String MODEL = "test-model";
-    static volatile WireMockServer server;
+    public static final String API_KEY = "test-key-123";
+    public static final String MODEL = "test-model";
+    public static volatile WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -31,7 +31,7 @@ public class LlmWireMock implements QuarkusTestResourceLifecycleManager {
                 "parley.agent.llm.breaker.request-volume-threshold", "1000");
     }
 
-    static String baseUrl() {
+    public static String baseUrl() {
         return "http://127.0.0.1:" + server.port() + "/v1";
     }
 

@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The OpenAI chat-completions wire format, as the tests' model servers speak it. */
-final class OpenAiWire {
+public final class OpenAiWire {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OpenAiWire() {}
 
     /** A non-streamed answer with text; {@code promptTokens < 0}: no {@code usage} member. */
-    static String answer(String content, int promptTokens, int completionTokens) {
+    public static String answer(String content, int promptTokens, int completionTokens) {
         ObjectNode message = NODES.objectNode().put("role", "assistant").put("content", content);
         return response(message, "stop", promptTokens, completionTokens);
     }
 
     /** A non-streamed answer that calls one tool. */
-    static String toolCall(String id, String name, String argumentsJson, int promptTokens, int completionTokens) {
+    public static String toolCall(String id, String name, String argumentsJson, int promptTokens, int completionTokens) {
         ObjectNode message = NODES.objectNode().put("role", "assistant");
         message.putNull("content");
         ObjectNode call = message.putArray("tool_calls").addObject().put("id", id).put("type", "function");
@@ -48,7 +48,7 @@ final class OpenAiWire {
     }
 
     /** The {@code data:} payloads of a streamed text answer: a role chunk, one chunk per token, the finish chunk. */
-    static List<String> textChunks(List<String> tokens, boolean finish) {
+    public static List<String> textChunks(List<String> tokens, boolean finish) {
         List<String> chunks = new ArrayList<>();
         chunks.add(chunk(NODES.objectNode().put("role", "assistant").put("content", ""), null));
         for (String token : tokens) {
@@ -61,7 +61,7 @@ final class OpenAiWire {
     }
 
     /** The payloads of a streamed tool call: id and name first, then the arguments in two fragments. */
-    static List<String> toolCallChunks(String id, String name, String argumentsJson) {
+    public static List<String> toolCallChunks(String id, String name, String argumentsJson) {
         int half = argumentsJson.length() / 2;
         List<String> chunks = new ArrayList<>();
         ObjectNode first = NODES.objectNode().put("role", "assistant");
@@ -80,7 +80,7 @@ final class OpenAiWire {
     }
 
     /** The last chunk with {@code stream_options.include_usage}: no choices, only usage. */
-    static String usageChunk(int promptTokens, int completionTokens) {
+    public static String usageChunk(int promptTokens, int completionTokens) {
         ObjectNode root = chunkRoot();
         root.putArray("choices");
         usage(root, promptTokens, completionTokens);
@@ -106,7 +106,7 @@ final class OpenAiWire {
     }
 
     /** A {@code text/event-stream} body: each payload as a {@code data:} event, then {@code data: [DONE]}. */
-    static String sse(List<String> payloads) {
+    public static String sse(List<String> payloads) {
         StringBuilder body = new StringBuilder();
         for (String payload : payloads) {
             body.append("data: ").append(payload).append("\n\n");
@@ -114,7 +114,7 @@ final class OpenAiWire {
         return body.append("data: [DONE]\n\n").toString();
     }
 
-    static <T> List<T> concat(List<T> first, List<T> second) {
+    public static <T> List<T> concat(List<T> first, List<T> second) {
         List<T> all = new ArrayList<>(first);
         all.addAll(second);
         return all;

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the connection mid-answer, closes it as if the answer were over, or holds it open and notices the moment the
  * client closes it.
  */
-final class RawChatServer implements AutoCloseable {
+public final class RawChatServer implements AutoCloseable {
 
-    enum Ending {
+    public enum Ending {
         /** Keep the connection open after the chunks and record when the client goes away. */
         HOLD,
         /** Close the socket in the middle of a chunked body (no last chunk). */
@@ -30,10 +30,10 @@ final class RawChatServer implements AutoCloseable {
         CLOSE
     }
 
-    final CountDownLatch requested = new CountDownLatch(1);
-    final CountDownLatch disconnected = new CountDownLatch(1);
-    final AtomicInteger requests = new AtomicInteger();
-    volatile String requestBody;
+    public final CountDownLatch requested = new CountDownLatch(1);
+    public final CountDownLatch disconnected = new CountDownLatch(1);
+    public final AtomicInteger requests = new AtomicInteger();
+    public volatile String requestBody;
 
     private final ServerSocket socket;
     private final List<String> events;
@@ -44,7 +44,7 @@ final class RawChatServer implements AutoCloseable {
     /**
      * @param respond {@code false}: send nothing at all and hold the connection (a model that never answers)
      */
-    RawChatServer(List<String> events, Ending ending, boolean respond) throws IOException {
+    public RawChatServer(List<String> events, Ending ending, boolean respond) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.events = events;
         this.ending = ending;
@@ -52,7 +52,7 @@ final class RawChatServer implements AutoCloseable {
         this.thread = Thread.ofVirtual().start(this::serve);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
     }
 
