@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.UUID;
@@ -96,7 +95,7 @@ public class ChatStream {
             String data) {
         MultiEmitter<? super OutboundSseEvent> emitter = out.get();
         if (emitter != null && !emitter.isCancelled()) {
-            emitter.emit(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
+            emitter.emit(sse.newEventBuilder().name(name).data(data).build());
         }
     }
 

@@ -650,12 +650,32 @@ public class ChatTurns {
         turn.toolCalls.forEach(call -> byTool.merge(call.name(), 1, Integer::sum));
         byTool.forEach((tool, n) -> details.count(toolKey(tool), n));
         if (turn.promptVersion != null) {
-            details.code("promptVersion", turn.promptVersion.length() > 60 ? turn.promptVersion.substring(0, 60) : turn.promptVersion);
+            details.code("promptVersion", auditCode(turn.promptVersion));
         }
         if (turn.model != null) {
-            details.code("model", turn.model.length() > 60 ? turn.model.substring(0, 60) : turn.model);
+            details.code("model", auditCode(turn.model));
         }
         return details.build();
+    }
+
+    /**
+     * A value as an audit detail code: {@code chat-system@v2,report@v1} → {@code chat-system:v2/report:v1}, anything
+     * else outside {@link AuditDetails#CODE} replaced by {@code _}, at most 64 characters.
+     */
+    static String auditCode(String value) {
+        StringBuilder code = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (code.length() == 64) {
+                break;
+            }
+            char mapped = c == '@' ? ':' : c == ',' ? '/' : c;
+            boolean allowed = (mapped < 128 && Character.isLetterOrDigit(mapped)) || "_.:/-".indexOf(mapped) >= 0;
+            code.append(allowed ? mapped : '_');
+        }
+        if (code.isEmpty() || !Character.isLetterOrDigit(code.charAt(0))) {
+            code.insert(0, 'x');
+        }
+        return code.length() > 64 ? code.substring(0, 64) : code.toString();
     }
 
     /** {@code get_case} → {@code toolGetCase}: audit detail keys are identifiers. */

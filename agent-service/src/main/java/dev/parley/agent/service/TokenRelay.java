@@ -59,13 +59,19 @@ final class TokenRelay {
             String placeholder = held.substring(0, close + 1);
             held.delete(0, close + 1);
             Uni<String> restored = restore.apply(placeholder).onFailure().recoverWithItem(placeholder);
-            chain = chain.chain(() -> restored.invoke(sink).replaceWithVoid()).memoize().indefinitely();
+            then(() -> restored.invoke(sink).replaceWithVoid());
         }
     }
 
     private void emit(String text) {
         if (!text.isEmpty()) {
-            chain = chain.chain(() -> Uni.createFrom().item(text).invoke(sink).replaceWithVoid()).memoize().indefinitely();
+            then(() -> Uni.createFrom().item(text).invoke(sink).replaceWithVoid());
         }
+    }
+
+    /** Appends a step and starts it now (a Uni is lazy): tokens go out as they come, not when the answer ends. */
+    private void then(java.util.function.Supplier<Uni<? extends Void>> step) {
+        chain = chain.<Void>chain(step).memoize().indefinitely();
+        chain.subscribe().with(done -> { }, failure -> { });
     }
 }

@@ -30,15 +30,15 @@ public final class RawChatServer implements AutoCloseable {
         CLOSE
     }
 
-    public final CountDownLatch requested = new CountDownLatch(1);
-    public final CountDownLatch disconnected = new CountDownLatch(1);
+    public volatile CountDownLatch requested = new CountDownLatch(1);
+    public volatile CountDownLatch disconnected = new CountDownLatch(1);
     public final AtomicInteger requests = new AtomicInteger();
     public volatile String requestBody;
 
     private final ServerSocket socket;
-    private final List<String> events;
-    private final Ending ending;
-    private final boolean respond;
+    private volatile List<String> events;
+    private volatile Ending ending;
+    private volatile boolean respond;
     private final Thread thread;
 
     /**
@@ -50,6 +50,17 @@ public final class RawChatServer implements AutoCloseable {
         this.ending = ending;
         this.respond = respond;
         this.thread = Thread.ofVirtual().start(this::serve);
+    }
+
+    /** What the next requests get (a server that outlives one test, behind an application's LLM client). */
+    public void play(List<String> nextEvents, Ending nextEnding) {
+        events = nextEvents;
+        ending = nextEnding;
+        respond = true;
+        requested = new CountDownLatch(1);
+        disconnected = new CountDownLatch(1);
+        requests.set(0);
+        requestBody = null;
     }
 
     public String baseUrl() {
@@ -65,7 +76,13 @@ public final class RawChatServer implements AutoCloseable {
                 requested.countDown();
                 OutputStream out = client.getOutputStream();
                 if (respond) {
-                    respond(out);
+                    try {
+                        respond(out);
+                    } catch (IOException gone) {
+                        // the client went away while the chunks were still being written
+                        disconnected.countDown();
+                        continue;
+                    }
                 }
                 if (ending == Ending.HOLD || !respond) {
                     // blocks until the client closes its side (-1) or resets the connection
