@@ -9,10 +9,9 @@ import dev.parley.pii.Finding;
 import dev.parley.pii.PiiDetector;
 import dev.parley.pii.Policy;
 import dev.parley.pii.Sensitivity;
+import dev.parley.pii.scrub.InMemoryTokenVault;
 import dev.parley.pii.scrub.Operator;
-import dev.parley.pii.scrub.Placeholders;
 import dev.parley.pii.scrub.Scrubber;
-import dev.parley.pii.scrub.TokenVault;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -26,9 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +67,7 @@ public final class ServiceDoubles {
         public static final AtomicBoolean DOWN = new AtomicBoolean();
         public static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
         private static final PiiDetector DETECTOR = new PiiDetector(Policy.of(Sensitivity.MODERATE));
-        private static final MemoryVault VAULT = new MemoryVault();
+        private static final InMemoryTokenVault VAULT = new InMemoryTokenVault();
 
         public record ScrubRequest(String text, String operator, String conversationId) {}
 
@@ -100,8 +97,7 @@ public final class ServiceDoubles {
         @Path("/detokenize")
         public TextResponse detokenize(DetokenizeRequest request) {
             answer();
-            return new TextResponse(Placeholders.restore(request.text(),
-                    VAULT.originals("tenant", request.conversationId(), Placeholders.in(request.text()))));
+            return new TextResponse(VAULT.restore("tenant", request.conversationId(), request.text()));
         }
 
         private static void answer() {
@@ -374,36 +370,6 @@ public final class ServiceDoubles {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    /** An in-memory vault with the numbering of the real one: per tenant, conversation and type. */
-    static final class MemoryVault implements TokenVault {
-        private final Map<String, String> byValue = new ConcurrentHashMap<>();
-        private final Map<String, String> byPlaceholder = new ConcurrentHashMap<>();
-        private final Map<String, Integer> counters = new HashMap<>();
-
-        @Override
-        public synchronized List<String> tokenize(String tenant, String conversation, List<Original> originals) {
-            return originals.stream().map(original -> byValue.computeIfAbsent(
-                    tenant + "|" + conversation + "|" + original.type() + "|" + original.value(), key -> {
-                        int n = counters.merge(tenant + "|" + conversation + "|" + original.type(), 1, Integer::sum);
-                        String placeholder = Placeholders.of(original.type(), n);
-                        byPlaceholder.put(tenant + "|" + conversation + "|" + placeholder, original.value());
-                        return placeholder;
-                    })).toList();
-        }
-
-        @Override
-        public Map<String, String> originals(String tenant, String conversation, Collection<String> placeholders) {
-            Map<String, String> found = new HashMap<>();
-            placeholders.forEach(p -> {
-                String original = byPlaceholder.get(tenant + "|" + conversation + "|" + p);
-                if (original != null) {
-                    found.put(p, original);
-                }
-            });
-            return found;
         }
     }
 }

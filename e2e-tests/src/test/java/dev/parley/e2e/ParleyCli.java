@@ -20,8 +20,14 @@ final class ParleyCli {
 
     /** A dev token for {@code tenant} with {@code roles} and {@code workspaces} (comma-separated), ten minutes. */
     static String token(String tenant, String roles, String workspaces) throws IOException, InterruptedException {
+        return token(tenant, "e2e-" + roles.replace(',', '-'), roles, workspaces);
+    }
+
+    /** The same for a given subject. */
+    static String token(String tenant, String sub, String roles, String workspaces)
+            throws IOException, InterruptedException {
         Process process = new ProcessBuilder(PlatformSmokeTest.ROOT.resolve("parley").toString(), "token", "--tenant",
-                tenant, "--sub", "e2e-" + roles.replace(',', '-'), "--roles", roles, "--workspaces", workspaces,
+                tenant, "--sub", sub, "--roles", roles, "--workspaces", workspaces,
                 "--ttl", "10m").directory(PlatformSmokeTest.ROOT.toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

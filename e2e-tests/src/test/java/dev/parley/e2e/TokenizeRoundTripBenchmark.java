@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class TokenizeRoundTripBenchmark {
                 long[] trips = roundTrips(http, token, measured, rate, run == 1, scrubs);
                 long[] floor = floor(http, measured, rate);
                 lines.add("run %d (%s): tokenize round trip %s | of which scrub %s | two no-op requests %s".formatted(run,
-                        rate == 0 ? "back to back" : rate + "/s", summary(trips), summary(scrubs), summary(floor)));
+                        rate == 0 ? "back to back" : rate + "/s", Bench.summary(trips), Bench.summary(scrubs), Bench.summary(floor)));
             }
         }
         lines.forEach(System.out::println);
@@ -49,7 +48,7 @@ class TokenizeRoundTripBenchmark {
     private static long[] roundTrips(LoopbackHttp http, String token, int count, int rate, boolean check, long[] scrubs)
             throws Exception {
         long[] nanos = new long[count];
-        Pacer pacer = new Pacer(rate);
+        Bench.Pacer pacer = new Bench.Pacer(rate);
         for (int i = 0; i < count; i++) {
             String conversation = UUID.randomUUID().toString();
             long start = pacer.next();
@@ -73,7 +72,7 @@ class TokenizeRoundTripBenchmark {
 
     private static long[] floor(LoopbackHttp http, int count, int rate) throws Exception {
         long[] nanos = new long[count];
-        Pacer pacer = new Pacer(rate);
+        Bench.Pacer pacer = new Bench.Pacer(rate);
         for (int i = 0; i < count; i++) {
             long start = pacer.next();
             http.get("/q/health/live", null);
@@ -81,35 +80,5 @@ class TokenizeRoundTripBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         return nanos;
-    }
-
-    /** The start of each sample: now when unpaced, else the next slot of a fixed schedule (waited for). */
-    private static final class Pacer {
-        private final long interval;
-        private long slot = System.nanoTime();
-
-        Pacer(int rate) {
-            this.interval = rate == 0 ? 0 : 1_000_000_000L / rate;
-        }
-
-        long next() {
-            if (interval == 0) {
-                return System.nanoTime();
-            }
-            slot += interval;
-            long wait;
-            while ((wait = slot - System.nanoTime()) > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-            return slot;
-        }
-    }
-
-    private static String summary(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples)".formatted(sorted[n / 2] / 1e6,
-                sorted[(int) (n * 0.9)] / 1e6, sorted[(int) (n * 0.99)] / 1e6, sorted[n - 1] / 1e6, n);
     }
 }

@@ -29,7 +29,7 @@ public interface AgentConfig {
         Duration heartbeat();
 
         /** Page resource types that are informational: their chats get read-only tools. */
-        @WithDefault("dashboard,help,rules,stats,report")
+        @WithDefault("dashboard,help,home,workspace,stats,rules,cases,providers,runs,uploads,search,settings,report")
         List<String> informationalPages();
     }
 
