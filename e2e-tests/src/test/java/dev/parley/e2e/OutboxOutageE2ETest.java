@@ -115,7 +115,9 @@ class OutboxOutageE2ETest {
             pause(2_000);
             going.set(false);
             for (Thread thread : threads) {
-                thread.join(10_000);
+                // a call still in flight must finish before the calls are counted, or its event looks like an extra
+                thread.join(60_000);
+                assertThat(thread.isAlive()).as("a workload still running after 60 s").isFalse();
             }
             for (Workload workload : workloads) {
                 assertThat(workload.beforeOutage).as(workload.name + " before the outage").isPositive();

@@ -36,8 +36,8 @@ public class Compliance {
      */
     public record Scrubbed(String text, Map<String, String> originals) {}
 
-    @Timeout
-    @Retry
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 50)
     @CircuitBreaker
     @Fallback(fallbackMethod = "scrubUnavailable")
     public Uni<Scrubbed> scrub(CallContext ctx, String text, UUID conversationId) {
@@ -57,8 +57,8 @@ public class Compliance {
     }
 
     /** {@code text} with this conversation's placeholders restored (for the user's copy only). */
-    @Timeout
-    @Retry
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 50)
     @CircuitBreaker
     @Fallback(fallbackMethod = "detokenizeUnavailable")
     public Uni<String> detokenize(CallContext ctx, String text, UUID conversationId) {

@@ -38,7 +38,7 @@ public class Conversations {
             String pageSummary, String resourceType, String resourceId, String token) {}
 
     /** Opens a new conversation (page mode reuses the owner's conversation of that page). */
-    @Timeout
+    @Timeout(3000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "openUnavailable", skipOn = ProblemException.class)
     public Uni<Opened> open(CallContext ctx, String workspaceId, String mode, JsonNode pageContext, String caseId) {
@@ -52,8 +52,8 @@ public class Conversations {
     }
 
     /** The conversation of a token with its last {@code limit} messages (the page-refresh path). */
-    @Timeout
-    @Retry(abortOn = ProblemException.class)
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "restoreUnavailable", skipOn = ProblemException.class)
     public Uni<Opened> restore(CallContext ctx, String token, int limit) {
@@ -68,7 +68,7 @@ public class Conversations {
     }
 
     /** Stores the page the chat is on; its redacted summary for the prompt preamble. */
-    @Timeout
+    @Timeout(3000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "pageContextUnavailable", skipOn = ProblemException.class)
     public Uni<String> pageContext(CallContext ctx, UUID conversationId, JsonNode pageContext) {
@@ -78,7 +78,7 @@ public class Conversations {
     }
 
     /** Appends the turn's messages in one call; the fresh token. */
-    @Timeout
+    @Timeout(3000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "appendUnavailable", skipOn = ProblemException.class)
     public Uni<String> append(CallContext ctx, UUID conversationId, String token, List<ConversationViews.NewMessage> messages) {
@@ -88,7 +88,7 @@ public class Conversations {
     }
 
     /** Sets a reminder in the conversation (the reminder text is redacted by conversation-service). */
-    @Timeout
+    @Timeout(3000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "remindUnavailable", skipOn = ProblemException.class)
     public Uni<ConversationViews.Reminder> remind(CallContext ctx, UUID conversationId, Instant dueAt, String text) {

@@ -37,40 +37,40 @@ public class Pipeline {
         }
     }
 
-    @Timeout
-    @Retry(abortOn = ProblemException.class)
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable1", skipOn = ProblemException.class)
     public Uni<JsonNode> stats(CallContext ctx, String workspaceId) {
         return refusals(api.stats(ctx.authorization(), ctx.requestId(), workspaceId), "");
     }
 
-    @Timeout
-    @Retry(abortOn = ProblemException.class)
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "casesUnavailable", skipOn = ProblemException.class)
     public Uni<JsonNode> cases(CallContext ctx, String workspaceId, String riskLevel, String status, Integer limit) {
         return refusals(api.cases(ctx.authorization(), ctx.requestId(), workspaceId, riskLevel, status, limit), "");
     }
 
-    @Timeout
-    @Retry(abortOn = ProblemException.class)
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable2", skipOn = ProblemException.class)
     public Uni<JsonNode> caseDetail(CallContext ctx, String workspaceId, String caseId) {
         return refusals(api.caseDetail(ctx.authorization(), ctx.requestId(), workspaceId, caseId), "This workspace has no case " + caseId + ".");
     }
 
-    @Timeout
-    @Retry(abortOn = ProblemException.class)
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "rulesUnavailable", skipOn = ProblemException.class)
     public Uni<JsonNode> rules(CallContext ctx, String workspaceId, boolean triggeredOnly) {
         return refusals(api.rules(ctx.authorization(), ctx.requestId(), workspaceId, triggeredOnly), "");
     }
 
-    @Timeout
-    @Retry(abortOn = ProblemException.class)
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ProblemException.class)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable2", skipOn = ProblemException.class)
     public Uni<JsonNode> provider(CallContext ctx, String workspaceId, String npi) {
@@ -78,7 +78,7 @@ public class Pipeline {
     }
 
     /** Changes a case's status (the caller's token must carry the analyst role; pipeline-service checks). */
-    @Timeout
+    @Timeout(5000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "writeUnavailable3", skipOn = ProblemException.class)
     public Uni<JsonNode> changeStatus(CallContext ctx, String workspaceId, String caseId, String status) {
@@ -86,7 +86,7 @@ public class Pipeline {
                 "This workspace has no case " + caseId + ".");
     }
 
-    @Timeout
+    @Timeout(5000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "writeUnavailable3", skipOn = ProblemException.class)
     public Uni<JsonNode> comment(CallContext ctx, String workspaceId, String caseId, String body) {
@@ -94,7 +94,7 @@ public class Pipeline {
                 "This workspace has no case " + caseId + ".");
     }
 
-    @Timeout
+    @Timeout(5000)
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable1", skipOn = ProblemException.class)
     public Uni<JsonNode> runPipeline(CallContext ctx, String workspaceId) {
