@@ -142,7 +142,10 @@ class OutboxOutageE2ETest {
                     CloudEvent event = CloudEventEnvelope.deserialize(record.value());
                     String data = new String(event.getData().toBytes());
                     if (data.contains("\"pii.scrubbed\"")) {
-                        scrubCopies.merge(event.getId(), 1, Integer::sum);
+                        // conversation-service redacts the first user message for the title: that scrub is not ours
+                        if (data.contains("\"operator\":\"TOKENIZE\"")) {
+                            scrubCopies.merge(event.getId(), 1, Integer::sum);
+                        }
                     } else if (data.contains(id)) {
                         turnCopies.merge(event.getId(), 1, Integer::sum);
                     }
