@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Optional;
 
 /** The chat turn's settings, under {@code parley.agent} (the LLM: {@code LlmConfig}; prompts: {@code PromptsConfig}). */
 @ConfigMapping(prefix = "parley.agent")
@@ -28,9 +29,11 @@ public interface AgentConfig {
         @WithDefault("15s")
         Duration heartbeat();
 
-        /** Page resource types that are informational: their chats get read-only tools. */
-        @WithDefault("dashboard,help,home,workspace,stats,rules,cases,providers,runs,uploads,search,settings,report")
-        List<String> informationalPages();
+        /**
+         * Page resource types that are informational: their chats get read-only tools and no scope reminders. Unset:
+         * {@code PageScope.DEFAULT_INFORMATIONAL_TYPES}.
+         */
+        Optional<List<String>> informationalPages();
     }
 
     /** Actions the agent proposes and the user confirms. */

@@ -107,7 +107,7 @@ public class ChatTurns {
     private final MeterRegistry registry;
 
     public ChatTurns(Conversations conversations, Compliance compliance, Pipeline pipeline, IntentClassifier classifier,
-            FastPath fastPath, ReplyPostProcessor postProcessor, LlmAgent llm, PromptRegistry prompts,
+            FastPath fastPath, PageScope pageScope, ReplyPostProcessor postProcessor, LlmAgent llm, PromptRegistry prompts,
             StructuredOutputParser parser, PendingActions actions, ActionRunner actionRunner, AuditPublisher audit,
             AgentConfig config, MeterRegistry registry) {
         this.conversations = conversations;
@@ -116,7 +116,7 @@ public class ChatTurns {
         this.classifier = classifier;
         this.fastPath = fastPath;
         this.postProcessor = postProcessor;
-        this.pageScope = new PageScope(Set.copyOf(config.turn().informationalPages()));
+        this.pageScope = pageScope;
         this.llm = llm;
         this.prompts = prompts;
         this.parser = parser;

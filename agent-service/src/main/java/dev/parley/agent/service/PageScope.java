@@ -1,7 +1,9 @@
 package dev.parley.agent.service;
 
+import dev.parley.agent.config.AgentConfig;
 import dev.parley.agent.domain.PageContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ public class PageScope {
 
     /** The page types that show no single resource, by default. */
     public static final Set<String> DEFAULT_INFORMATIONAL_TYPES = Set.of("dashboard", "help", "rules", "stats", "home",
-            "workspace", "cases", "providers", "runs", "settings", "search", "uploads");
+            "workspace", "cases", "providers", "runs", "settings", "search", "uploads", "report");
 
     /** Tools that only read: every page may use them. */
     public static final List<String> READ_ONLY_TOOLS = List.of("query_pipeline_stats", "query_cases",
@@ -36,6 +38,12 @@ public class PageScope {
 
     public PageScope() {
         this(DEFAULT_INFORMATIONAL_TYPES);
+    }
+
+    /** The one scope the classifier, the fast path and the turn share: {@code parley.agent.turn.informational-pages}. */
+    @Inject
+    public PageScope(AgentConfig config) {
+        this(config.turn().informationalPages().<Set<String>>map(Set::copyOf).orElse(DEFAULT_INFORMATIONAL_TYPES));
     }
 
     /** @param informationalTypes page types (any case) that show no single resource */
