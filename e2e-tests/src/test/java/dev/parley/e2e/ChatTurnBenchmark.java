@@ -1,12 +1,7 @@
 package dev.parley.e2e;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +77,9 @@ class ChatTurnBenchmark {
             modelCalls.incrementAndGet();
         });
         model.start();
-        Process replica = startAgent("http://127.0.0.1:" + model.getAddress().getPort() + "/v1");
+        Process replica = ServiceProcess.start("agent", REPLICA, "agent-bench",
+                "parley.agent.llm.base-url=http://127.0.0.1:" + model.getAddress().getPort() + "/v1",
+                "parley.agent.llm.api-key=bench-key", "parley.agent.llm.model=bench-model");
         try {
             List<String> open = List.of("Why do you think billing changes around the holidays?");
             int modelRate = rate;
@@ -140,33 +137,5 @@ class ChatTurnBenchmark {
             throw new AssertionError("a turn failed", failed.get());
         }
         return nanos;
-    }
-
-    /** A second agent-service from the same jar with a model configured; the other services are the running ones. */
-    private static Process startAgent(String modelUrl) throws Exception {
-        Path jar = PlatformSmokeTest.ROOT.resolve("agent-service/target/quarkus-app/quarkus-run.jar");
-        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-        Process process = new ProcessBuilder(java.toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dquarkus.profile=dev",
-                "-Dparley.home=" + PlatformSmokeTest.ROOT, "-Dquarkus.http.port=" + REPLICA,
-                "-Dparley.agent.llm.base-url=" + modelUrl, "-Dparley.agent.llm.api-key=bench-key",
-                "-Dparley.agent.llm.model=bench-model", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(PlatformSmokeTest.ROOT.resolve(".parley/logs/agent-bench.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + REPLICA + "/q/health/ready")).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
-        }
-        process.destroy();
-        throw new AssertionError("the benchmark's agent-service did not get ready (.parley/logs/agent-bench.log)");
     }
 }

@@ -81,7 +81,7 @@ class PipelineScaleBenchmark {
 
         // the same data again, with a replica, and the worker running the job killed mid-way
         upload(MAIN, token, "ws-2", dir);
-        Process replica = startReplica();
+        Process replica = ServiceProcess.start("pipeline", REPLICA, "pipeline-replica", "parley.pipeline.jobs.workers=1");
         try {
             JsonNode interrupted = runJob(MAIN, token, "ws-2", "rules");
             Map<String, String> after = cases(MAIN, token, "ws-2");
@@ -191,31 +191,6 @@ class PipelineScaleBenchmark {
                     : page.path("nextCursor").asText();
         } while (cursor != null);
         return cases;
-    }
-
-    /** A second pipeline-service from the same jar: one worker, its own HTTP port, the same database and Redis. */
-    private Process startReplica() throws Exception {
-        Path jar = PlatformSmokeTest.ROOT.resolve("pipeline-service/target/quarkus-app/quarkus-run.jar");
-        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-        Process process = new ProcessBuilder(java.toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dquarkus.profile=dev",
-                "-Dparley.home=" + PlatformSmokeTest.ROOT, "-Dquarkus.http.port=" + REPLICA,
-                "-Dparley.pipeline.jobs.workers=1", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(PlatformSmokeTest.ROOT.resolve(".parley/logs/pipeline-replica.log").toFile()).start();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + REPLICA + "/q/health/ready")).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the replica did not get ready");
     }
 
     /** Splits a CSV into files under the body cap, each with the header. */

@@ -1,5 +1,6 @@
 package dev.parley.agent.rest;
 
+import static dev.parley.agent.rest.ChatCalls.message;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -148,9 +148,5 @@ class ChatStreamModelTest {
             assertThat(ServiceDoubles.Conversations.CONVERSATIONS.get(java.util.UUID.fromString(conversationId)).messages)
                     .isEmpty();
         }
-    }
-
-    private static Map<String, Object> message(String text) {
-        return Map.of("message", text, "workspaceId", "ws-1");
     }
 }

@@ -6,7 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static io.restassured.RestAssured.given;
+import static dev.parley.agent.rest.ChatCalls.chat;
+import static dev.parley.agent.rest.ChatCalls.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,13 +21,9 @@ import dev.parley.testing.TestTokens;
 import dev.parley.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -250,17 +247,6 @@ class ChatWithModelTest {
         assertThat(reply.<String>path("pendingAction.tool")).isEqualTo("update_case_status");
         assertThat(reply.<List<String>>path("toolCalls.status")).contains("proposed");
         assertThat(ServiceDoubles.Pipeline.MUTATIONS).as("nothing changes without a confirmation").isEmpty();
-    }
-
-    private static ExtractableResponse<Response> chat(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/chat").then().extract();
-    }
-
-    private static Map<String, Object> message(String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("message", text);
-        body.put("workspaceId", "ws-1");
-        return body;
     }
 
     private static ResponseDefinitionBuilder json(String body) {

@@ -1,5 +1,7 @@
 package dev.parley.agent.rest;
 
+import static dev.parley.agent.rest.ChatCalls.chat;
+import static dev.parley.agent.rest.ChatCalls.message;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,9 +16,6 @@ import dev.parley.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,17 +46,6 @@ class ChatWithoutModelTest {
     @BeforeEach
     void reset() {
         ServiceDoubles.reset();
-    }
-
-    private static ExtractableResponse<Response> chat(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/chat").then().extract();
-    }
-
-    private static Map<String, Object> message(String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("message", text);
-        body.put("workspaceId", "ws-1");
-        return body;
     }
 
     @Test
