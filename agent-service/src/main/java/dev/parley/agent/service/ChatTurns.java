@@ -371,7 +371,7 @@ public class ChatTurns {
         return answer.invoke(fast -> {
             turn.path = FAST;
             turn.reply = fast.text();
-            turn.replyHasRawData = true;
+            turn.replyHasRawData = fast.personalData();
             turn.sources.addAll(fast.sources());
             fast.toolCalls().forEach(tool -> turn.toolCalls.add(new ChatReply.ToolCall(tool, "completed")));
             turn.confidence = fast.confidence();
@@ -572,7 +572,8 @@ public class ChatTurns {
         return knownIds(turn).flatMap(known -> {
             ReplyPostProcessor.Processed processed = postProcessor.process(turn.reply, known, Map.of());
             turn.flagged = processed.flaggedCaseIds();
-            // the fast path answers with the data itself: the stored copy is scrubbed; a model's answer already is
+            // the fast path answers with the data itself: the stored copy is scrubbed (statistics have nothing to
+            // scrub); a model's answer already is
             Uni<String> stored = turn.replyHasRawData
                     ? compliance.scrub(turn.ctx, processed.stored(), conversationId).map(Compliance.Scrubbed::text)
                     : Uni.createFrom().item(processed.stored());

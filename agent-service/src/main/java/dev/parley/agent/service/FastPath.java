@@ -350,7 +350,7 @@ public class FastPath {
         long cases = stats == null || stats.cases() == null ? 0 : stats.cases().total();
         PipelineViews.LastRun run = stats == null ? null : stats.lastRun();
         if (medical + pharmacy == 0 && cases == 0 && run == null) {
-            return new FastAnswer("This workspace has no claims and no cases yet. Upload claims and run the pipeline "
+            return FastAnswer.aggregate("This workspace has no claims and no cases yet. Upload claims and run the pipeline "
                     + "to see its statistics.", sources, List.of(query.tool()));
         }
         StringBuilder text = new StringBuilder("**Workspace statistics**\n\n");
@@ -398,7 +398,7 @@ public class FastPath {
         if (stats.needsReprocessing()) {
             text.append("- New or changed claims are waiting: the pipeline needs to run again.\n");
         }
-        return new FastAnswer(text.toString().stripTrailing(), sources, List.of(query.tool()));
+        return FastAnswer.aggregate(text.toString().stripTrailing(), sources, List.of(query.tool()));
     }
 
     /** The highest-risk cases; {@code page} null reads as no cases. */

@@ -62,6 +62,8 @@ class ChatWithoutModelTest {
         UUID conversation = UUID.fromString(reply.path("conversationId"));
         assertThat(ServiceDoubles.Conversations.CONVERSATIONS.get(conversation).messages).hasSize(2)
                 .extracting(m -> m.path("role").asText()).containsExactly("user", "assistant");
+        // counts and labels only: the user's message is scrubbed, the statistics reply needs no second scrub
+        assertThat(ServiceDoubles.Compliance.RECEIVED).containsExactly("How many cases are there in this workspace?");
     }
 
     @Test
@@ -70,6 +72,9 @@ class ChatWithoutModelTest {
         assertThat(first.<String>path("reply")).contains("[CASE-000001](/cases/CASE-000001)");
         assertThat(first.<String>path("confidence")).isEqualTo("high");
         assertThat(first.<List<String>>path("sources.id")).contains("CASE-000001");
+        // a case quotes workspace data (provider names, descriptions): its stored copy is scrubbed too
+        assertThat(ServiceDoubles.Compliance.RECEIVED).hasSize(2).first().isEqualTo("Tell me about CASE-000001");
+        assertThat(ServiceDoubles.Compliance.RECEIVED.get(1)).contains("CASE-000001");
 
         Map<String, Object> next = message("What are the top risk cases?");
         next.put("conversationToken", first.path("conversationToken"));

@@ -46,6 +46,18 @@ public interface ProjectionConfig {
         @WithDefault("200ms")
         Duration pollTimeout();
 
+        /**
+         * How long the broker may hold a fetch to gather {@link #fetchMinBytes()}: under load the projection then
+         * writes tens of events per transaction instead of one or two, and events reach the trail at most this much
+         * later.
+         */
+        @WithDefault("50ms")
+        Duration fetchMaxWait();
+
+        /** What a fetch waits to gather (at most {@link #fetchMaxWait()}). */
+        @WithDefault("16384")
+        int fetchMinBytes();
+
         /** Pause after a failed batch before the same records are tried again. */
         @WithDefault("1s")
         Duration retryBackoff();

@@ -127,6 +127,8 @@ public class AuditIngestor {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.ingest().batchSize());
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.ingest().fetchMaxWait().toMillis());
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, config.ingest().fetchMinBytes());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props)) {

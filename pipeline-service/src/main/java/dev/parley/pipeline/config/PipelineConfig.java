@@ -23,6 +23,15 @@ public interface PipelineConfig {
 
     Runs runs();
 
+    Stats stats();
+
+    /** How long a workspace's statistics (nine counts) are served before they are counted again. */
+    interface Stats {
+        /** 0 counts on every request. Changes this instance commits drop the counts at once. */
+        @WithDefault("2s")
+        Duration maxAge();
+    }
+
     /** What an upload may be. */
     interface Uploads {
         /** The largest body accepted; larger ones answer 413 (the declared length at once, a streamed one as it passes). */

@@ -1,5 +1,6 @@
 package dev.parley.pipeline.repository;
 
+import dev.parley.pipeline.config.PipelineConfig;
 import dev.parley.pipeline.domain.Views;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The read side of a workspace: statistics, cases, rules with their hits, providers, runs. Every query by ws_key. */
 @ApplicationScoped
@@ -29,12 +32,44 @@ public class WorkspaceQueries {
     private static final List<String> STATUSES = List.of("open", "in_review", "escalated", "closed");
 
     private final Pool pool;
+    private final long statsMaxAgeNanos;
+    private final Map<Long, CachedStats> statsCache = new ConcurrentHashMap<>();
+    /** Bumped by every {@link #statsChanged}: a count that began before a change is not cached after it. */
+    private final AtomicLong statsChanges = new AtomicLong();
 
-    public WorkspaceQueries(Pool pool) {
+    private record CachedStats(Views.Stats stats, long computedAt) {}
+
+    public WorkspaceQueries(Pool pool, PipelineConfig config) {
         this.pool = pool;
+        this.statsMaxAgeNanos = config.stats().maxAge().toNanos();
     }
 
+    /**
+     * The workspace's statistics: nine counts over its claims, providers, members, hits and cases. A count is kept for
+     * {@code parley.pipeline.stats.max-age} and dropped as soon as this instance commits a change to the workspace
+     * (an upload, a run, a case update: {@link #statsChanged}); a change another instance commits shows within that age.
+     */
     public Uni<Views.Stats> stats(Workspaces.Workspace ws) {
+        long now = System.nanoTime();
+        CachedStats cached = statsCache.get(ws.wsKey());
+        if (cached != null && now - cached.computedAt() < statsMaxAgeNanos) {
+            return Uni.createFrom().item(cached.stats());
+        }
+        long changes = statsChanges.get();
+        return countStats(ws).invoke(stats -> {
+            if (statsMaxAgeNanos > 0 && statsChanges.get() == changes) {
+                statsCache.put(ws.wsKey(), new CachedStats(stats, now));
+            }
+        });
+    }
+
+    /** Called after a commit that changed a workspace's claims, hits, cases or runs: its next statistics are counted. */
+    public void statsChanged(long wsKey) {
+        statsChanges.incrementAndGet();
+        statsCache.remove(wsKey);
+    }
+
+    private Uni<Views.Stats> countStats(Workspaces.Workspace ws) {
         return pool.preparedQuery("""
                         SELECT (SELECT count(*) FROM medical_claim WHERE ws_key = $1) AS medical,
                                (SELECT count(*) FROM pharmacy_claim WHERE ws_key = $1) AS pharmacy,

@@ -72,6 +72,7 @@ public class Cases {
                                                     AuditEvent.Outcome.SUCCESS, AuditDetails.builder()
                                                             .flag("assigned", newAssignee != null).build()));
                         }))
+                .invoke(done -> queries.statsChanged(ws.wsKey()))
                 .flatMap(done -> queries.caseDetail(ws.wsKey(), caseId)));
     }
 

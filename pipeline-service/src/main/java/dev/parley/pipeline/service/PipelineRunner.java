@@ -7,6 +7,7 @@ import dev.parley.contracts.ids.UuidV7;
 import dev.parley.pipeline.domain.JobState;
 import dev.parley.pipeline.domain.QualityMode;
 import dev.parley.pipeline.repository.JobStore;
+import dev.parley.pipeline.repository.WorkspaceQueries;
 import dev.parley.platform.audit.AuditOutbox;
 import dev.parley.platform.audit.AuditPublisher;
 import io.micrometer.core.instrument.Counter;
@@ -56,12 +57,14 @@ public class PipelineRunner {
     private final AuditOutbox outbox;
     private final AuditPublisher audit;
     private final RunEvents events;
+    private final WorkspaceQueries queries;
     private final MeterRegistry registry;
     private final Timer duration;
     private final Counter claimsProcessed;
 
     public PipelineRunner(Pool pool, JobStore jobs, QualityGate quality, RuleEngine rules, RiskScoring scoring,
-            RuleCatalogue catalogue, AuditOutbox outbox, AuditPublisher audit, RunEvents events, MeterRegistry registry) {
+            RuleCatalogue catalogue, AuditOutbox outbox, AuditPublisher audit, RunEvents events, WorkspaceQueries queries,
+            MeterRegistry registry) {
         this.pool = pool;
         this.jobs = jobs;
         this.quality = quality;
@@ -71,6 +74,7 @@ public class PipelineRunner {
         this.outbox = outbox;
         this.audit = audit;
         this.events = events;
+        this.queries = queries;
         this.registry = registry;
         this.duration = Timer.builder("pipeline.duration").description("Time a pipeline run took, queue excluded")
                 .publishPercentileHistogram().register(registry);
@@ -136,7 +140,8 @@ public class PipelineRunner {
                         .execute(Tuple.of(job.tenantHash(), job.workspaceId()))
                         .map(rows -> rows.iterator().next().getLong("ws_key"))
                         .flatMap(wsKey -> startRun(tx, job, wsKey, runId, false, Instant.now())
-                                .flatMap(ignored -> failRun(tx, job, runId, reason, Instant.now()))))
+                                .flatMap(ignored -> failRun(tx, job, runId, reason, Instant.now()))
+                                .invoke(ignored -> queries.statsChanged(wsKey))))
                 .await().atMost(Duration.ofMinutes(1));
         return update(job, j -> ended(new JobState(j.jobId(), j.tenantHash(), j.workspaceId(), j.requestedBy(),
                 j.forceReprocess(), j.qualityMode(), j.status(), j.phase(), j.progress(), 0, j.errors(), runId,
@@ -164,7 +169,8 @@ public class PipelineRunner {
                                         .map(cases -> new Outcome(report.total(), report, hits, cases))))
                         .call(outcome -> completeRun(tx, job, wsKey, runId, force, outcome, started))))
                 .onFailure(Halted.class).call(halted -> pool.withTransaction(tx -> startRun(tx, job, wsKey, runId, false, started)
-                        .flatMap(ignored -> failRun(tx, job, runId, halted.getMessage(), started))));
+                        .flatMap(ignored -> failRun(tx, job, runId, halted.getMessage(), started))))
+                .eventually(() -> queries.statsChanged(wsKey));
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.parley.pipeline.domain.CsvRowError;
 import dev.parley.pipeline.domain.CsvSchema;
 import dev.parley.pipeline.domain.CsvUploadParser;
 import dev.parley.pipeline.repository.ClaimsLoader;
+import dev.parley.pipeline.repository.WorkspaceQueries;
 import dev.parley.pipeline.repository.Workspaces;
 import dev.parley.platform.security.Caller;
 import dev.parley.platform.web.ProblemException;
@@ -54,11 +55,14 @@ public class Uploads {
     private final ClaimsLoader loader;
     private final FieldEncryption encryption;
     private final PipelineConfig.Uploads config;
+    private final WorkspaceQueries queries;
     private final MeterRegistry registry;
     private final Counter bytesCounter;
 
-    public Uploads(ClaimsLoader loader, FieldEncryption encryption, PipelineConfig config, MeterRegistry registry) {
+    public Uploads(ClaimsLoader loader, FieldEncryption encryption, PipelineConfig config, WorkspaceQueries queries,
+            MeterRegistry registry) {
         this.loader = loader;
+        this.queries = queries;
         this.encryption = encryption;
         this.config = config.uploads();
         this.registry = registry;
@@ -140,6 +144,7 @@ public class Uploads {
                 .count("rowsRejected", rejected)
                 .count("bytes", bytes)
                 .build());
+        queries.statsChanged(wsKey);
         rows(schema, "accepted", accepted);
         rows(schema, "rejected", rejected);
         long done = System.nanoTime();

@@ -79,6 +79,37 @@ class WorkspaceApiTest {
     }
 
     @Test
+    void statsFollowAChangeThisInstanceCommitsAtOnceAndAnyOtherWithinTheirMaxAge() {
+        String stats = "/v1/workspaces/" + WS + "/stats";
+        given().auth().oauth2(user).get(stats).then().statusCode(200).body("cases.byStatus.open", equalTo(2));
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("status", "closed"))
+                .patch("/v1/workspaces/" + WS + "/cases/CASE-000001").then().statusCode(200);
+        // counted again at once, although the counts read before the change are younger than their max age
+        given().auth().oauth2(user).get(stats).then().statusCode(200).body("cases.byStatus.open", equalTo(1))
+                .body("cases.byStatus.closed", equalTo(2));
+
+        // a change committed elsewhere (another replica, here straight in the database) shows once the counts age out
+        exec("UPDATE investigation_case SET status = 'open' WHERE ws_key = (SELECT ws_key FROM workspace"
+                + " WHERE tenant_hash = $1 AND workspace_id = $2)", Tuple.of(hash(tenant), WS));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int open;
+        do {
+            open = given().auth().oauth2(user).get(stats).then().statusCode(200).extract().path("cases.byStatus.open");
+        } while (open != 3 && System.nanoTime() < deadline && sleep(200));
+        assertThat(open).isEqualTo(3);
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
     void casesComeHighestRiskFirstAPageAtATime() {
         var first = given().auth().oauth2(user).queryParam("limit", 2).get("/v1/workspaces/" + WS + "/cases")
                 .then().statusCode(200).body("items.caseId", contains("CASE-000002", "CASE-000001"))
