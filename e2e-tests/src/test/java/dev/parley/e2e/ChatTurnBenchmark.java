@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +25,12 @@ import org.junit.jupiter.api.Test;
  *       server answering the OpenAI wire format at once; the agent's overhead is the turn's latency minus the
  *       model's own handling time (measured at the model).</li>
  * </ol>
- * Eight connections share the rate, each on its own schedule; callers rotate over 120 users so the gateway's per-user chat limit (60 a minute) is not what is measured. Run with
+ * Eight connections share the rate, interleaved on one evenly spaced schedule; callers rotate over 120 users so the
+ * gateway's per-user chat limit (60 a minute) is not what is measured. The agent's own time (the turn less its waits on
+ * services, Kafka and the model) comes from its {@code agent_turn_overhead_seconds} histogram. Run with
  * {@code ./mvnw -B -Pe2e -pl e2e-tests -am verify -Dtest=ChatTurnBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.turns=N -Dbench.rate=P -Dbench.runs=R}).
+ * ({@code -Dbench.turns=N -Dbench.rate=P -Dbench.runs=R -Dbench.warmup=W -Dbench.model-rate=M
+ * -Dbench.conversation-turns=T}).
  */
 class ChatTurnBenchmark {
 
@@ -36,6 +43,10 @@ class ChatTurnBenchmark {
             "choices":[{"index":0,"message":{"role":"assistant","content":"Billing often rises before holidays as \
             clinics clear their schedules; the workspace data does not show why for this provider."},\
             "finish_reason":"stop"}],"usage":{"prompt_tokens":420,"completion_tokens":28,"total_tokens":448}}""";
+    private static final String OVERHEAD = "agent_turn_overhead_seconds";
+    /** Turns per conversation: 1 opens a new conversation every turn; more continue it with its token. */
+    private static final int CONVERSATION_TURNS = Integer.getInteger("bench.conversation-turns", 1);
+    private static final Pattern CONVERSATION_TOKEN = Pattern.compile("\"conversationToken\":\"([^\"]+)\"");
     private static final List<String> FAST = List.of("How many cases are there in this workspace?",
             "What are the top risk cases?", "Tell me about CASE-000001", "Which rules fired the most?");
 
@@ -44,21 +55,25 @@ class ChatTurnBenchmark {
         int turns = Integer.getInteger("bench.turns", 3000);
         int rate = Integer.getInteger("bench.rate", 100);
         int runs = Integer.getInteger("bench.runs", 2);
+        int warmup = Integer.getInteger("bench.warmup", 500);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             tokens.add(ParleyCli.token("demo", "bench-" + i, "user", "demo"));
         }
         List<String> lines = new ArrayList<>();
-        turns(8080, "/api/v1/chat", tokens, FAST, 500, rate);
-        turns(8082, "/v1/chat", tokens, FAST, 500, rate);
+        lines.add("turns per conversation: " + CONVERSATION_TURNS);
+        turns(8080, "/api/v1/chat", tokens, FAST, warmup, rate);
+        turns(8082, "/v1/chat", tokens, FAST, warmup, rate);
         for (int run = 1; run <= runs; run++) {
             REFUSED.set(0);
             String viaGateway = Bench.summary(turns(8080, "/api/v1/chat", tokens, FAST, turns, rate)) + ", not 200: "
                     + REFUSED.getAndSet(0);
+            var before = Bench.histogram(8082, OVERHEAD, "fast");
             String direct = Bench.summary(turns(8082, "/v1/chat", tokens, FAST, turns, rate)) + ", not 200: "
                     + REFUSED.getAndSet(0);
-            lines.add("run %d, fast path at %d/s: through the gateway %s | straight to agent-service %s".formatted(run,
-                    rate, viaGateway, direct));
+            String own = Bench.quantiles(before, Bench.histogram(8082, OVERHEAD, "fast"));
+            lines.add("run %d, fast path at %d/s: through the gateway %s | straight to agent-service %s | the agent's own time %s"
+                    .formatted(run, rate, viaGateway, direct, own));
         }
 
         AtomicLong modelNanos = new AtomicLong();
@@ -82,16 +97,19 @@ class ChatTurnBenchmark {
                 "parley.agent.llm.api-key=bench-key", "parley.agent.llm.model=bench-model");
         try {
             List<String> open = List.of("Why do you think billing changes around the holidays?");
-            int modelRate = rate;
-            turns(REPLICA, "/v1/chat", tokens, open, 500, modelRate);
+            int modelRate = Integer.getInteger("bench.model-rate", rate);
+            turns(REPLICA, "/v1/chat", tokens, open, Math.max(warmup, 500), modelRate);
             for (int run = 1; run <= runs; run++) {
                 modelNanos.set(0);
                 modelCalls.set(0);
                 REFUSED.set(0);
+                var before = Bench.histogram(REPLICA, OVERHEAD, "llm");
                 long[] nanos = turns(REPLICA, "/v1/chat", tokens, open, turns, modelRate);
+                String own = Bench.quantiles(before, Bench.histogram(REPLICA, OVERHEAD, "llm"));
                 double modelMs = modelNanos.get() / 1e6 / Math.max(1, modelCalls.get());
-                lines.add("run %d, one model call per turn at %d/s: turn %s, not 200: %d | mean model handling %.3f ms over %d calls"
-                        .formatted(run, modelRate, Bench.summary(nanos), REFUSED.get(), modelMs, modelCalls.get()));
+                lines.add(("run %d, one model call per turn at %d/s: turn %s, not 200: %d | mean model handling %.3f ms"
+                        + " over %d calls | the agent's own time %s")
+                        .formatted(run, modelRate, Bench.summary(nanos), REFUSED.get(), modelMs, modelCalls.get(), own));
             }
         } finally {
             replica.destroy();
@@ -103,7 +121,7 @@ class ChatTurnBenchmark {
     }
 
     /**
-     * {@code count} turns at {@code rate} a second in all, from {@link #CALLERS} connections each on its own fixed
+     * {@code count} turns at {@code rate} a second in all, from {@link #CALLERS} connections taking turns on one fixed
      * schedule (one connection could not keep a rate whose interval is shorter than a turn).
      */
     private static long[] turns(int port, String path, List<String> tokens, List<String> messages, int count, int rate)
@@ -115,14 +133,30 @@ class ChatTurnBenchmark {
             int caller = c;
             callers.add(Thread.ofPlatform().start(() -> {
                 try (LoopbackHttp http = new LoopbackHttp(port)) {
-                    Bench.Pacer pacer = new Bench.Pacer(Math.max(1, rate / CALLERS));
+                    Bench.Pacer pacer = new Bench.Pacer(rate, caller, CALLERS);
+                    // a user's turns all come from one caller (120 users, 8 callers): its conversation is this caller's
+                    Map<Integer, String> conversation = new HashMap<>();
+                    Map<Integer, Integer> turnsIn = new HashMap<>();
                     for (int i = caller; i < count; i += CALLERS) {
-                        String body = "{\"workspaceId\":\"demo\",\"message\":\"" + messages.get(i % messages.size()) + "\"}";
+                        int user = i % tokens.size();
+                        String continued = conversation.get(user);
+                        String body = "{\"workspaceId\":\"demo\",\"message\":\"" + messages.get(i % messages.size()) + "\""
+                                + (continued == null ? "" : ",\"conversationToken\":\"" + continued + "\"") + "}";
                         long start = pacer.next();
-                        LoopbackHttp.Response reply = http.postJson(path, tokens.get(i % tokens.size()), body);
+                        LoopbackHttp.Response reply = http.postJson(path, tokens.get(user), body);
                         nanos[i] = System.nanoTime() - start;
                         if (reply.status() != 200) {
                             REFUSED.incrementAndGet();
+                            conversation.remove(user);
+                            continue;
+                        }
+                        int turnsSoFar = turnsIn.merge(user, 1, Integer::sum);
+                        Matcher token = CONVERSATION_TOKEN.matcher(reply.body());
+                        if (turnsSoFar < CONVERSATION_TURNS && token.find()) {
+                            conversation.put(user, token.group(1));
+                        } else {
+                            conversation.remove(user);
+                            turnsIn.remove(user);
                         }
                     }
                 } catch (Throwable e) {

@@ -41,7 +41,7 @@ public class Compliance {
     @CircuitBreaker
     @Fallback(fallbackMethod = "scrubUnavailable")
     public Uni<Scrubbed> scrub(CallContext ctx, String text, UUID conversationId) {
-        return api.scrub(ctx.authorization(), ctx.requestId(), new ComplianceApi.ScrubRequest(text, "tokenize", conversationId.toString()))
+        return ctx.timed(api.scrub(ctx.authorization(), ctx.requestId(), new ComplianceApi.ScrubRequest(text, "tokenize", conversationId.toString())))
                 .map(scrubbed -> {
                     Map<String, String> originals = new HashMap<>();
                     if (scrubbed.findings() != null) {
@@ -65,7 +65,7 @@ public class Compliance {
         if (text.indexOf('\u27E6') < 0) {
             return Uni.createFrom().item(text);
         }
-        return api.detokenize(ctx.authorization(), ctx.requestId(), new ComplianceApi.DetokenizeRequest(text, conversationId.toString()))
+        return ctx.timed(api.detokenize(ctx.authorization(), ctx.requestId(), new ComplianceApi.DetokenizeRequest(text, conversationId.toString())))
                 .map(ComplianceApi.Restored::text);
     }
 

@@ -42,7 +42,7 @@ public class Conversations {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "openUnavailable", skipOn = ProblemException.class)
     public Uni<Opened> open(CallContext ctx, String workspaceId, String mode, JsonNode pageContext, String caseId) {
-        return api.open(ctx.authorization(), ctx.requestId(), new ConversationApi.OpenRequest(workspaceId, mode, pageContext, caseId))
+        return ctx.timed(api.open(ctx.authorization(), ctx.requestId(), new ConversationApi.OpenRequest(workspaceId, mode, pageContext, caseId)))
                 .map(opened -> new Opened(opened.conversationId(), workspaceId, mode, List.of(),
                         opened.pageContext() == null ? null : opened.pageContext().summary(),
                         opened.pageContext() == null ? null : opened.pageContext().resourceType(),
@@ -57,7 +57,7 @@ public class Conversations {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "restoreUnavailable", skipOn = ProblemException.class)
     public Uni<Opened> restore(CallContext ctx, String token, int limit) {
-        return api.restore(ctx.authorization(), ctx.requestId(), limit, new ConversationApi.RestoreRequest(token))
+        return ctx.timed(api.restore(ctx.authorization(), ctx.requestId(), limit, new ConversationApi.RestoreRequest(token)))
                 .map(restored -> new Opened(restored.conversation().conversationId(),
                         restored.conversation().workspaceId(), restored.conversation().mode(), restored.messages(),
                         restored.pageContext() == null ? null : restored.pageContext().summary(),
@@ -72,7 +72,7 @@ public class Conversations {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "pageContextUnavailable", skipOn = ProblemException.class)
     public Uni<String> pageContext(CallContext ctx, UUID conversationId, JsonNode pageContext) {
-        return api.pageContext(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.PageContextRequest(pageContext, false))
+        return ctx.timed(api.pageContext(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.PageContextRequest(pageContext, false)))
                 .map(ConversationApi.PageContextChange::summary)
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
@@ -82,7 +82,7 @@ public class Conversations {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "appendUnavailable", skipOn = ProblemException.class)
     public Uni<String> append(CallContext ctx, UUID conversationId, String token, List<ConversationViews.NewMessage> messages) {
-        return api.append(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.TurnRequest(token, messages))
+        return ctx.timed(api.append(ctx.authorization(), ctx.requestId(), conversationId, new ConversationApi.TurnRequest(token, messages)))
                 .map(ConversationApi.Appended::conversationToken)
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
@@ -92,7 +92,7 @@ public class Conversations {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "remindUnavailable", skipOn = ProblemException.class)
     public Uni<ConversationViews.Reminder> remind(CallContext ctx, UUID conversationId, Instant dueAt, String text) {
-        return api.remind(ctx.authorization(), ctx.requestId(), new ConversationApi.ReminderRequest(conversationId, dueAt, text))
+        return ctx.timed(api.remind(ctx.authorization(), ctx.requestId(), new ConversationApi.ReminderRequest(conversationId, dueAt, text)))
                 .onFailure(Conversations::refused).transform(Conversations::problem);
     }
 

@@ -42,7 +42,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable1", skipOn = ProblemException.class)
     public Uni<JsonNode> stats(CallContext ctx, String workspaceId) {
-        return refusals(api.stats(ctx.authorization(), ctx.requestId(), workspaceId), "");
+        return refusals(ctx.timed(api.stats(ctx.authorization(), ctx.requestId(), workspaceId)), "");
     }
 
     @Timeout(5000)
@@ -50,7 +50,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "casesUnavailable", skipOn = ProblemException.class)
     public Uni<JsonNode> cases(CallContext ctx, String workspaceId, String riskLevel, String status, Integer limit) {
-        return refusals(api.cases(ctx.authorization(), ctx.requestId(), workspaceId, riskLevel, status, limit), "");
+        return refusals(ctx.timed(api.cases(ctx.authorization(), ctx.requestId(), workspaceId, riskLevel, status, limit)), "");
     }
 
     @Timeout(5000)
@@ -58,7 +58,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable2", skipOn = ProblemException.class)
     public Uni<JsonNode> caseDetail(CallContext ctx, String workspaceId, String caseId) {
-        return refusals(api.caseDetail(ctx.authorization(), ctx.requestId(), workspaceId, caseId), "This workspace has no case " + caseId + ".");
+        return refusals(ctx.timed(api.caseDetail(ctx.authorization(), ctx.requestId(), workspaceId, caseId)), "This workspace has no case " + caseId + ".");
     }
 
     @Timeout(5000)
@@ -66,7 +66,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "rulesUnavailable", skipOn = ProblemException.class)
     public Uni<JsonNode> rules(CallContext ctx, String workspaceId, boolean triggeredOnly) {
-        return refusals(api.rules(ctx.authorization(), ctx.requestId(), workspaceId, triggeredOnly), "");
+        return refusals(ctx.timed(api.rules(ctx.authorization(), ctx.requestId(), workspaceId, triggeredOnly)), "");
     }
 
     @Timeout(5000)
@@ -74,7 +74,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable2", skipOn = ProblemException.class)
     public Uni<JsonNode> provider(CallContext ctx, String workspaceId, String npi) {
-        return refusals(api.provider(ctx.authorization(), ctx.requestId(), workspaceId, npi), "This workspace has no provider with that NPI.");
+        return refusals(ctx.timed(api.provider(ctx.authorization(), ctx.requestId(), workspaceId, npi)), "This workspace has no provider with that NPI.");
     }
 
     /** Changes a case's status (the caller's token must carry the analyst role; pipeline-service checks). */
@@ -82,7 +82,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "writeUnavailable3", skipOn = ProblemException.class)
     public Uni<JsonNode> changeStatus(CallContext ctx, String workspaceId, String caseId, String status) {
-        return refusals(api.changeStatus(ctx.authorization(), ctx.requestId(), workspaceId, caseId, new PipelineApi.StatusChange(status)),
+        return refusals(ctx.timed(api.changeStatus(ctx.authorization(), ctx.requestId(), workspaceId, caseId, new PipelineApi.StatusChange(status))),
                 "This workspace has no case " + caseId + ".");
     }
 
@@ -90,7 +90,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "writeUnavailable3", skipOn = ProblemException.class)
     public Uni<JsonNode> comment(CallContext ctx, String workspaceId, String caseId, String body) {
-        return refusals(api.comment(ctx.authorization(), ctx.requestId(), workspaceId, caseId, new PipelineApi.NewComment(body)),
+        return refusals(ctx.timed(api.comment(ctx.authorization(), ctx.requestId(), workspaceId, caseId, new PipelineApi.NewComment(body))),
                 "This workspace has no case " + caseId + ".");
     }
 
@@ -98,7 +98,7 @@ public class Pipeline {
     @CircuitBreaker(skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "readUnavailable1", skipOn = ProblemException.class)
     public Uni<JsonNode> runPipeline(CallContext ctx, String workspaceId) {
-        return refusals(api.runPipeline(ctx.authorization(), ctx.requestId(), workspaceId, JsonNodeFactory.instance.objectNode()), "");
+        return refusals(ctx.timed(api.runPipeline(ctx.authorization(), ctx.requestId(), workspaceId, JsonNodeFactory.instance.objectNode())), "");
     }
 
     private static Uni<JsonNode> refusals(Uni<JsonNode> call, String notFound) {

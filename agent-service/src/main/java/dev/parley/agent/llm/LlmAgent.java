@@ -117,8 +117,11 @@ public class LlmAgent {
             ToolCallHoldback holdback = stream && !nativeTools && !specs.isEmpty()
                     ? new ToolCallHoldback(listener::onToken) : null;
             Consumer<String> onToken = holdback != null ? holdback : listener::onToken;
-            Uni<ModelTurn> call = stream ? client.stream(sent, offered, onToken, usage)
-                    : client.complete(sent, offered, usage);
+            Uni<ModelTurn> call = Uni.createFrom().deferred(() -> {
+                long started = System.nanoTime();
+                return (stream ? client.stream(sent, offered, onToken, usage) : client.complete(sent, offered, usage))
+                        .onTermination().invoke(() -> usage.modelTime(System.nanoTime() - started));
+            });
             return call.flatMap(turn -> {
                 if (turn.model() != null) {
                     model = turn.model();

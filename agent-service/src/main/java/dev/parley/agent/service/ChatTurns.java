@@ -173,6 +173,7 @@ public class ChatTurns {
             Consumer<UUID> onConversation, TurnListener listener) {
         Turn turn = new Turn(caller, ctx, request, validate(caller, request));
         Timer.Sample sample = Timer.start(registry);
+        long started = System.nanoTime();
         return open(turn)
                 .invoke(opened -> onConversation.accept(opened.conversationId()))
                 .flatMap(opened -> request.confirmActionId() != null ? confirm(turn) : answer(turn, stream, listener))
@@ -180,6 +181,12 @@ public class ChatTurns {
                 .invoke(reply -> {
                     sample.stop(Timer.builder("agent.turn").description("Chat turns, from request to answer")
                             .tag("path", turn.path).publishPercentileHistogram().register(registry));
+                    long own = System.nanoTime() - started - ctx.waits().nanos() - turn.usage.modelNanos();
+                    Timer.builder("agent.turn.overhead")
+                            .description("The agent's own time in a turn: the turn less its waits on other services, "
+                                    + "Kafka and the model")
+                            .tag("path", turn.path).publishPercentileHistogram().register(registry)
+                            .record(Math.max(0, own), java.util.concurrent.TimeUnit.NANOSECONDS);
                     count(turn);
                 })
                 .onFailure().call(failure -> turn.conversation == null ? Uni.createFrom().voidItem()
@@ -589,8 +596,8 @@ public class ChatTurns {
                     turn.model, turn.promptVersion, turn.confidence.wire(),
                     used.counted().equals("none") ? null : JSON.valueToTree(ChatReply.TokenUsage.of(used))));
             Uni<String> token = conversations.append(turn.ctx, conversationId, turn.conversation.token(), messages);
-            Uni<Void> audited = audit.record(turn.caller, "chat.turn.completed", "conversation", conversationId.toString(),
-                    AuditEvent.Outcome.SUCCESS, details(turn, used));
+            Uni<Void> audited = turn.ctx.timed(audit.record(turn.caller, "chat.turn.completed", "conversation",
+                    conversationId.toString(), AuditEvent.Outcome.SUCCESS, details(turn, used)));
             return Uni.combine().all().unis(token, audited).asTuple()
                     .map(done -> new ChatReply(conversationId, done.getItem1(), copies.getItem2(), List.copyOf(turn.sources),
                             turn.confidence.wire(), turn.intent().name(), List.copyOf(turn.toolCalls), turn.model,

@@ -64,6 +64,9 @@ class ChatWithoutModelTest {
                 .extracting(m -> m.path("role").asText()).containsExactly("user", "assistant");
         // counts and labels only: the user's message is scrubbed, the statistics reply needs no second scrub
         assertThat(ServiceDoubles.Compliance.RECEIVED).containsExactly("How many cases are there in this workspace?");
+        // the agent's own time in the turn is measured apart from its waits
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("agent_turn_overhead_seconds_count\\{path=\"fast\"[^}]*\\} [1-9]");
     }
 
     @Test
