@@ -31,6 +31,9 @@ final class Bench {
          * started in phase would send theirs in bursts of {@code of}).
          */
         Pacer(int rate, int index, int of) {
+            if (rate <= 0 || of <= 0 || index < 0 || index >= of) {
+                throw new IllegalArgumentException("a shared schedule needs a rate > 0 and 0 <= index < of");
+            }
             this.interval = 1_000_000_000L * of / rate;
             this.slot = System.nanoTime() - interval + 1_000_000_000L * (index + 1) / rate;
         }

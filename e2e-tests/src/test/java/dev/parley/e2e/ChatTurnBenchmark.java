@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
  * Not a test: chat turns over loopback against the running platform and its demo workspace, paced at a fixed rate,
  * each sample timed from its scheduled start.
  * <ol>
- *   <li>fast-path turns (no model: statistics, top cases, a case by id, rules; each a new conversation) through the
+ *   <li>fast-path turns (no model: statistics, top cases, a case by id, rules; each a new conversation unless
+ *       {@code bench.conversation-turns} says otherwise) through the
  *       gateway ({@code /api/v1/chat}) and straight to agent-service ({@code /v1/chat});</li>
  *   <li>turns that call a model: a second agent-service from the same jar (port 8092) whose model is an in-JVM HTTP
- *       server answering the OpenAI wire format at once; the agent's overhead is the turn's latency minus the
- *       model's own handling time (measured at the model).</li>
+ *       server answering the OpenAI wire format at once (its own handling time measured at the model).</li>
  * </ol>
  * Eight connections share the rate, interleaved on one evenly spaced schedule; callers rotate over 120 users so the
  * gateway's per-user chat limit (60 a minute) is not what is measured. The agent's own time (the turn less its waits on

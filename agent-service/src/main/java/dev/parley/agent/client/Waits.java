@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * The wall time one turn spent waiting on other services: the union of its calls' intervals, so that two calls in
  * flight together count once. What is left of the turn, less the model's time, is the agent's own work (the
- * {@code agent_turn_overhead_seconds} timer). Thread-safe.
+ * {@code agent_turn_overhead_seconds} timer). Each attempt of a client method is timed: the pause before a retry
+ * counts as the agent's own time. Thread-safe.
  */
 public final class Waits {
 

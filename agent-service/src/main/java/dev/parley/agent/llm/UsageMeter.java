@@ -1,17 +1,18 @@
 package dev.parley.agent.llm;
 
 import dev.parley.agent.domain.Usage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Adds up the tokens (and the wall time) of model calls as each one ends, including one that was cancelled or broke off (then estimated
- * from what was sent and received so far). The turn's owner creates one, passes it to {@link LlmAgent#run} and reads
+ * Adds up the tokens and the wall time of model calls as each one ends, including one that was cancelled or broke
+ * off (its tokens then estimated from what was sent and received so far). The turn's owner creates one, passes it to {@link LlmAgent#run} and reads
  * {@link #total()} afterwards, also when the client went away and the run was cancelled. Thread-safe.
  */
 public final class UsageMeter {
 
     private final AtomicReference<Usage> total = new AtomicReference<>(Usage.NONE);
-    private final java.util.concurrent.atomic.AtomicLong modelNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong modelNanos = new AtomicLong();
     private final UsageMeter parent;
 
     public UsageMeter() {

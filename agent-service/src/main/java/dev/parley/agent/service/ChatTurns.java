@@ -55,6 +55,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,21 +173,21 @@ public class ChatTurns {
     public Uni<ChatReply> run(Caller caller, CallContext ctx, ChatRequest request, boolean stream,
             Consumer<UUID> onConversation, TurnListener listener) {
         Turn turn = new Turn(caller, ctx, request, validate(caller, request));
-        Timer.Sample sample = Timer.start(registry);
         long started = System.nanoTime();
         return open(turn)
                 .invoke(opened -> onConversation.accept(opened.conversationId()))
                 .flatMap(opened -> request.confirmActionId() != null ? confirm(turn) : answer(turn, stream, listener))
                 .flatMap(answered -> finish(turn))
                 .invoke(reply -> {
-                    sample.stop(Timer.builder("agent.turn").description("Chat turns, from request to answer")
-                            .tag("path", turn.path).publishPercentileHistogram().register(registry));
-                    long own = System.nanoTime() - started - ctx.waits().nanos() - turn.usage.modelNanos();
+                    long took = System.nanoTime() - started;
+                    Timer.builder("agent.turn").description("Chat turns, from request to answer")
+                            .tag("path", turn.path).publishPercentileHistogram().register(registry)
+                            .record(took, TimeUnit.NANOSECONDS);
                     Timer.builder("agent.turn.overhead")
                             .description("The agent's own time in a turn: the turn less its waits on other services, "
                                     + "Kafka and the model")
                             .tag("path", turn.path).publishPercentileHistogram().register(registry)
-                            .record(Math.max(0, own), java.util.concurrent.TimeUnit.NANOSECONDS);
+                            .record(Math.max(0, took - ctx.waits().nanos() - turn.usage.modelNanos()), TimeUnit.NANOSECONDS);
                     count(turn);
                 })
                 .onFailure().call(failure -> turn.conversation == null ? Uni.createFrom().voidItem()

@@ -24,4 +24,11 @@ final class ChatCalls {
     static ExtractableResponse<Response> chat(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/chat").then().extract();
     }
+
+    /** The value of the first Prometheus sample whose line starts with {@code prefix}; 0 when there is none yet. */
+    static double metric(String prefix) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElse(0.0);
+    }
 }

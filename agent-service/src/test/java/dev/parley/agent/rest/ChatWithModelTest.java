@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.parley.agent.rest.ChatCalls.chat;
 import static dev.parley.agent.rest.ChatCalls.message;
-import static io.restassured.RestAssured.given;
+import static dev.parley.agent.rest.ChatCalls.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,16 +122,9 @@ class ChatWithModelTest {
         var reply = chat(ANALYST, message("Is anything odd about which weekdays claims arrive on, would you say?"));
 
         assertThat(reply.statusCode()).as(reply.body().asString()).isEqualTo(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         // the turn took the model's 1.5 s; the agent's own share of it did not
-        assertThat(gauge(metrics, "agent_turn_seconds_max{path=\"llm\"")).isGreaterThanOrEqualTo(1.5);
-        assertThat(gauge(metrics, "agent_turn_overhead_seconds_max{path=\"llm\"")).isPositive().isLessThan(1.5);
-    }
-
-    private static double gauge(String metrics, String prefix) {
-        return metrics.lines().filter(line -> line.startsWith(prefix)).findFirst()
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .orElseThrow(() -> new AssertionError("no " + prefix + " in the metrics"));
+        assertThat(metric("agent_turn_seconds_max{path=\"llm\"")).isGreaterThanOrEqualTo(1.5);
+        assertThat(metric("agent_turn_overhead_seconds_max{path=\"llm\"")).isPositive().isLessThan(1.5);
     }
 
     @Test

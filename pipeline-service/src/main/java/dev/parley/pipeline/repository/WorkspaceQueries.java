@@ -37,6 +37,9 @@ public class WorkspaceQueries {
     /** Bumped by every {@link #statsChanged}: a count that began before a change is not cached after it. */
     private final AtomicLong statsChanges = new AtomicLong();
 
+    /** Past this many cached workspaces, a new entry first drops the expired ones. */
+    static final int STATS_CACHED_WORKSPACES = 10_000;
+
     private record CachedStats(Views.Stats stats, long computedAt) {}
 
     public WorkspaceQueries(Pool pool, PipelineConfig config) {
@@ -58,6 +61,10 @@ public class WorkspaceQueries {
         long changes = statsChanges.get();
         return countStats(ws).invoke(stats -> {
             if (statsMaxAgeNanos > 0 && statsChanges.get() == changes) {
+                if (statsCache.size() >= STATS_CACHED_WORKSPACES) {
+                    long expiredBefore = System.nanoTime() - statsMaxAgeNanos;
+                    statsCache.values().removeIf(entry -> entry.computedAt() - expiredBefore < 0);
+                }
                 statsCache.put(ws.wsKey(), new CachedStats(stats, now));
             }
         });

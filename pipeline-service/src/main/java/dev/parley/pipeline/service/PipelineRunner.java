@@ -139,9 +139,9 @@ public class PipelineRunner {
                                 RETURNING ws_key""")
                         .execute(Tuple.of(job.tenantHash(), job.workspaceId()))
                         .map(rows -> rows.iterator().next().getLong("ws_key"))
-                        .flatMap(wsKey -> startRun(tx, job, wsKey, runId, false, Instant.now())
-                                .flatMap(ignored -> failRun(tx, job, runId, reason, Instant.now()))
-                                .invoke(ignored -> queries.statsChanged(wsKey))))
+                        .call(wsKey -> startRun(tx, job, wsKey, runId, false, Instant.now())
+                                .flatMap(ignored -> failRun(tx, job, runId, reason, Instant.now()))))
+                .invoke(queries::statsChanged)
                 .await().atMost(Duration.ofMinutes(1));
         return update(job, j -> ended(new JobState(j.jobId(), j.tenantHash(), j.workspaceId(), j.requestedBy(),
                 j.forceReprocess(), j.qualityMode(), j.status(), j.phase(), j.progress(), 0, j.errors(), runId,
